@@ -1,0 +1,48 @@
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    conserverie_warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        string="Mobile unit",
+        check_company=True,
+        help="The warehouse of the lorry: intakes, production and stalls use it.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        for company in companies:
+            company._get_conserverie_warehouse()
+        return companies
+
+    @api.model
+    def _setup_conserverie_mobile_units(self):
+        """Give every company its mobile unit (warehouse and locations)."""
+        for company in self.search([]):
+            company._get_conserverie_warehouse()
+
+    def _get_conserverie_warehouse(self):
+        """The company's mobile unit, created with its locations on first use."""
+        self.ensure_one()
+        warehouse = self.sudo().conserverie_warehouse_id  # sudo: setup data, any user
+        if not warehouse:
+            Warehouse = self.env["stock.warehouse"].sudo()
+            warehouse = Warehouse.search(
+                [("company_id", "=", self.id), ("is_mobile_unit", "=", True)], limit=1
+            )
+            if not warehouse:
+                warehouse = Warehouse.create(
+                    {
+                        "name": self.env._("Mobile unit"),
+                        "code": "CAM",
+                        "company_id": self.id,
+                        "is_mobile_unit": True,
+                        "partner_id": self.partner_id.id,
+                    }
+                )
+            self.sudo().conserverie_warehouse_id = warehouse
+        warehouse._create_mobile_unit_locations()
+        return warehouse.sudo(False)

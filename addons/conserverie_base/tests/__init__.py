@@ -1,0 +1,5 @@
+from . import test_tools_naming
+from . import test_intake
+from . import test_activity
+from . import test_solidarity_pricing
+from . import test_security

@@ -1,0 +1,2 @@
+from . import conserverie_volunteer_share
+from . import conserverie_volunteer_share_line

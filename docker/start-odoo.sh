@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Start Odoo with the Conserverie addons; the first start creates the database
+# with the whole suite (and its demo data unless CONSERVERIE_DEMO=false).
+set -euo pipefail
+pip3 install --quiet --break-system-packages -r /mnt/conserverie-requirements.txt 2>/dev/null \
+    || pip3 install --quiet -r /mnt/conserverie-requirements.txt
+chown -R odoo: /var/lib/odoo
+
+db_args=(--db_host "$PGHOST" --db_port "$PGPORT" --db_user "$PGUSER" --db_password "$PGPASSWORD")
+addons_path=/usr/lib/python3/dist-packages/odoo/addons,/mnt/extra-addons
+modules=$(cd /mnt/extra-addons && ls -d conserverie_*/ | tr -d / | paste -sd, -)
+
+if ! PGPASSWORD=$PGPASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$CONSERVERIE_DB" -c 'SELECT 1 FROM ir_module_module LIMIT 1' >/dev/null 2>&1; then
+    demo=()
+    [ "$CONSERVERIE_DEMO" = "true" ] || demo=(--without-demo=all)
+    echo "First start: creating $CONSERVERIE_DB with $modules"
+    su odoo -s /bin/bash -c "odoo ${db_args[*]} --addons-path=$addons_path -d $CONSERVERIE_DB -i $modules ${demo[*]} --stop-after-init"
+fi
+
+exec su odoo -s /bin/bash -c "odoo ${db_args[*]} --addons-path=$addons_path -d $CONSERVERIE_DB \
+    --db-filter=^$CONSERVERIE_DB\$ --workers=$ODOO_WORKERS --proxy-mode --gevent-port=8072"

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Run the whole Conserverie test suite against a fresh database.
+
+Creates a database, installs every addon under ``addons/`` (and the
+cross-module scenarios under ``tests/``) with demo data, runs their tests in
+Odoo's own runner, runs the plain unit tests under ``tests/unit``, drops the
+database and ends with a line ``N passed, N failed``.
+
+A skipped test (a browser tour that could not start Chromium, say) counts as
+a failure, and so does any WARNING or ERROR logged while our addons install.
+"""
+
+import argparse
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS_DIR = ROOT / "addons"
+SCENARIOS_DIR = ROOT / "tests"
+UNIT_DIR = ROOT / "tests" / "unit"
+OUR_PREFIX = "conserverie"
+
+
+def fail_early(message):
+    print(f"ERROR: {message}", file=sys.stderr)
+    print("0 passed, 1 failed")
+    sys.exit(2)
+
+
+def import_odoo():
+    try:
+        import odoo
+        import odoo.release
+    except ImportError as error:
+        fail_early(
+            f"python3 ({sys.executable}) cannot import Odoo: {error}. Install "
+            "Odoo 18.0 Community (see README.md) or run the tests in the "
+            "odoo:18 image with `docker compose run --rm tests`."
+        )
+    if odoo.release.version_info[0] != 18:
+        fail_early(f"Odoo 18 is required, found {odoo.release.version}.")
+    return odoo
+
+
+def our_modules():
+    """The addons to install: every addon of the suite and the scenarios."""
+    modules = []
+    for folder in (ADDONS_DIR, SCENARIOS_DIR):
+        for manifest in sorted(folder.glob("*/__manifest__.py")):
+            modules.append(manifest.parent.name)
+    return modules
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def db_connection_args(args):
+    params = {"dbname": "postgres"}
+    for key, value in (
+        ("host", args.db_host),
+        ("port", args.db_port),
+        ("user", args.db_user),
+        ("password", args.db_password),
+    ):
+        if value:
+            params[key] = value
+    return params
+
+
+def check_postgres(args):
+    import psycopg2
+
+    try:
+        psycopg2.connect(connect_timeout=10, **db_connection_args(args)).close()
+    except psycopg2.Error as error:
+        fail_early(
+            f"cannot reach PostgreSQL ({error}). Start it (.ci/run does) or "
+            "pass --db-host/--db-user/--db-password."
+        )
+
+
+def drop_database(args, name):
+    import psycopg2
+
+    connection = psycopg2.connect(**db_connection_args(args))
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (name,),
+        )
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    connection.close()
+
+
+class InstallProblemHandler(logging.Handler):
+    """Collects WARNING and ERROR records logged while our addons install.
+
+    Records logged inside a running test are left to Odoo's test result;
+    outside tests, a record counts when our addon is the one loading or when
+    the message names one of our addons or models.
+    """
+
+    def __init__(self):
+        # every level reaches it: INFO records tell which module is loading
+        super().__init__(level=logging.NOTSET)
+        self.loading_module = None
+        self.problems = []
+
+    def emit(self, record):
+        if record.levelno < logging.WARNING:
+            if record.name == "odoo.modules.loading":
+                message = record.getMessage()
+                if message.startswith("Loading module "):
+                    self.loading_module = message.split()[2]
+            return
+        if getattr(threading.current_thread(), "testing", False) or record.name.startswith(
+            "odoo.tests"
+        ):
+            return
+        message = record.getMessage()
+        ours = (self.loading_module or "").startswith(OUR_PREFIX)
+        if ours or OUR_PREFIX in message or OUR_PREFIX in record.name:
+            self.problems.append(f"{record.levelname} {record.name}: {message}")
+
+
+def run_odoo_tests(odoo, args, database, modules):
+    """Install ``modules`` in ``database`` with their tests; return the report."""
+    from odoo.cli.server import main as odoo_server_main
+    from odoo.modules.registry import Registry
+
+    odoo_dir = Path(odoo.__file__).parent
+    # a packaged Odoo keeps its addons in odoo/addons, a source checkout beside it
+    folders = [
+        folder
+        for folder in (odoo_dir / "addons", odoo_dir.parent / "addons")
+        if any(folder.glob("*/__manifest__.py"))
+    ]
+    folders.append(ADDONS_DIR)
+    if any(SCENARIOS_DIR.glob("*/__manifest__.py")):
+        folders.append(SCENARIOS_DIR)
+    addons_path = ",".join(str(folder) for folder in folders)
+    if args.odoo_addons_path:
+        addons_path = f"{args.odoo_addons_path},{addons_path}"
+    tags = args.test_tags or ",".join(f"/{module}" for module in modules)
+    argv = [
+        "--database",
+        database,
+        "--addons-path",
+        addons_path,
+        "--init",
+        ",".join(modules),
+        "--test-enable",
+        "--test-tags",
+        tags,
+        "--stop-after-init",
+        "--http-port",
+        str(free_port()),
+        "--log-level",
+        "info",
+        "--max-cron-threads",
+        "0",
+        "--no-database-list",
+    ]
+    for option, value in (
+        ("--db_host", args.db_host),
+        ("--db_port", args.db_port),
+        ("--db_user", args.db_user),
+        ("--db_password", args.db_password),
+    ):
+        if value:
+            argv += [option, value]
+    if args.logfile:
+        Path(args.logfile).unlink(missing_ok=True)
+        argv += ["--logfile", args.logfile]
+
+    handler = InstallProblemHandler()
+    logging.getLogger().addHandler(handler)
+    try:
+        odoo_server_main(argv)
+    except SystemExit as exit_:
+        print(f"Odoo stopped with code {exit_.code}")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    registry = Registry.registries[database] if database in Registry.registries else None
+    report = getattr(registry, "_assertion_report", None)
+    odoo.sql_db.close_all()
+    return report, handler.problems
+
+
+def run_unit_tests():
+    """The plain unit tests of the repository's own tooling."""
+    if not UNIT_DIR.is_dir():
+        return 0, 0
+    suite = unittest.defaultTestLoader.discover(str(UNIT_DIR), top_level_dir=str(UNIT_DIR))
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)
+    failed = len(result.failures) + len(result.errors) + len(result.skipped)
+    return result.testsRun - failed, failed
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db-host", default=os.environ.get("PGHOST"))
+    parser.add_argument("--db-port", default=os.environ.get("PGPORT"))
+    parser.add_argument("--db-user", default=os.environ.get("PGUSER"))
+    parser.add_argument("--db-password", default=os.environ.get("PGPASSWORD"))
+    parser.add_argument("--database", help="name of the test database (default: a new one)")
+    parser.add_argument("--keep-database", action="store_true", help="do not drop it")
+    parser.add_argument("--modules", help="comma-separated addons to install (default: all)")
+    parser.add_argument("--test-tags", help="Odoo test tags (default: our addons)")
+    parser.add_argument("--odoo-addons-path", help="extra addons paths before ours")
+    parser.add_argument("--logfile", help="write Odoo's log there instead of stderr")
+    return parser.parse_args()
+
+
+def main():
+    args = parse_args()
+    odoo = import_odoo()
+    check_postgres(args)
+    database = args.database or f"conserverie_test_{os.getpid()}_{int(time.time())}"
+    modules = args.modules.split(",") if args.modules else our_modules()
+    drop_database(args, database)
+    print(f"Installing {', '.join(modules)} in a fresh database {database!r}")
+    try:
+        report, problems = run_odoo_tests(odoo, args, database, modules)
+    finally:
+        if not args.keep_database:
+            drop_database(args, database)
+
+    unit_passed, unit_failed = run_unit_tests()
+    if report is None:
+        print("ERROR: Odoo produced no test report (installation failed?)")
+        print(f"{unit_passed} passed, {unit_failed + 1} failed")
+        return 1
+
+    odoo_failed = report.failures_count + report.errors_count
+    skipped = report.skipped
+    odoo_passed = report.testsRun - odoo_failed - skipped
+    for problem in problems:
+        print(f"INSTALL PROBLEM: {problem}")
+    if skipped:
+        print(
+            f"ERROR: {skipped} test(s) were skipped (a browser tour that cannot run is a failure)"
+        )
+    if not report.testsRun:
+        print("ERROR: Odoo ran no test")
+    passed = odoo_passed + unit_passed
+    failed = odoo_failed + skipped + unit_failed + len(problems) + (0 if report.testsRun else 1)
+    print(
+        f"Odoo tests: {report.testsRun} run, {odoo_failed} failed or errored, "
+        f"{skipped} skipped; unit tests: {unit_passed} passed, {unit_failed} failed; "
+        f"install problems: {len(problems)}"
+    )
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
