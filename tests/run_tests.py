@@ -13,8 +13,10 @@ a failure, and so does any WARNING or ERROR logged while our addons install.
 import argparse
 import logging
 import os
+import re
 import socket
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -25,6 +27,7 @@ ADDONS_DIR = ROOT / "addons"
 SCENARIOS_DIR = ROOT / "tests"
 UNIT_DIR = ROOT / "tests" / "unit"
 OUR_PREFIX = "conserverie"
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
 
 def fail_early(message):
@@ -180,9 +183,8 @@ def run_odoo_tests(odoo, args, database, modules):
     ):
         if value:
             argv += [option, value]
-    if args.logfile:
-        Path(args.logfile).unlink(missing_ok=True)
-        argv += ["--logfile", args.logfile]
+    Path(args.logfile).unlink(missing_ok=True)
+    argv += ["--logfile", args.logfile]
 
     handler = InstallProblemHandler()
     logging.getLogger().addHandler(handler)
@@ -196,6 +198,18 @@ def run_odoo_tests(odoo, args, database, modules):
     report = getattr(registry, "_assertion_report", None)
     odoo.sql_db.close_all()
     return report, handler.problems
+
+
+def print_problems(logfile):
+    """Print the WARNING, ERROR and CRITICAL records of Odoo's log, tracebacks included."""
+    printing = False
+    with open(logfile, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            match = LOG_LINE.match(line)
+            if match:
+                printing = match.group(1) in ("WARNING", "ERROR", "CRITICAL")
+            if printing:
+                print(line, end="")
 
 
 def run_unit_tests():
@@ -219,7 +233,7 @@ def parse_args():
     parser.add_argument("--modules", help="comma-separated addons to install (default: all)")
     parser.add_argument("--test-tags", help="Odoo test tags (default: our addons)")
     parser.add_argument("--odoo-addons-path", help="extra addons paths before ours")
-    parser.add_argument("--logfile", help="write Odoo's log there instead of stderr")
+    parser.add_argument("--logfile", help="keep Odoo's full log there (default: a temporary file)")
     return parser.parse_args()
 
 
@@ -229,14 +243,19 @@ def main():
     check_postgres(args)
     database = args.database or f"conserverie_test_{os.getpid()}_{int(time.time())}"
     modules = args.modules.split(",") if args.modules else our_modules()
+    if not args.logfile:
+        args.logfile = os.path.join(tempfile.mkdtemp(prefix="conserverie-tests-"), "odoo.log")
     drop_database(args, database)
     print(f"Installing {', '.join(modules)} in a fresh database {database!r}")
+    print(f"Odoo's log: {args.logfile}")
     try:
         report, problems = run_odoo_tests(odoo, args, database, modules)
     finally:
         if not args.keep_database:
             drop_database(args, database)
 
+    if os.path.exists(args.logfile):
+        print_problems(args.logfile)
     unit_passed, unit_failed = run_unit_tests()
     if report is None:
         print("ERROR: Odoo produced no test report (installation failed?)")

@@ -64,7 +64,3 @@ class TestModules(unittest.TestCase):
         modules = run_tests.our_modules()
         self.assertIn("conserverie_base", modules)
         self.assertTrue(all(module.startswith("conserverie_") for module in modules))
-
-
-if __name__ == "__main__":
-    unittest.main()
