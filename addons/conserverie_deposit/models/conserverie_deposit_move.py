@@ -1,0 +1,173 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_is_zero
+
+
+class ConserverieDepositMove(models.Model):
+    """Append-only ledger of jars out with a deposit and jars back."""
+
+    _name = "conserverie.deposit.move"
+    _description = "Jar deposit move"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    date = fields.Date(required=True, default=fields.Date.context_today, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, readonly=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", index=True, readonly=True, check_company=True
+    )
+    move_type = fields.Selection(
+        [
+            ("sale", "Jars out with a deposit"),
+            ("return", "Jars returned"),
+            ("write_off", "Unreturned, written off"),
+            ("correction", "Correction"),
+        ],
+        string="Type",
+        required=True,
+        readonly=True,
+    )
+    deposit_product_id = fields.Many2one(
+        "product.product", string="Deposit", required=True, readonly=True, index=True
+    )
+    jar_product_id = fields.Many2one("product.product", string="Jar format", readonly=True)
+    quantity = fields.Float(
+        string="Jars", readonly=True, help="Jars out (positive) or back (negative)."
+    )
+    amount = fields.Monetary(
+        readonly=True, help="Deposit owed to the customer (positive) or repaid (negative)."
+    )
+    pos_order_id = fields.Many2one("pos.order", string="POS order", readonly=True, index=True)
+    sale_order_id = fields.Many2one("sale.order", string="Sale order", readonly=True, index=True)
+    account_move_id = fields.Many2one(
+        "account.move", string="Journal entry", readonly=True, index=True
+    )
+    reference = fields.Char(readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Recorded by", default=lambda self: self.env.user, readonly=True
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("jar_product_id") and vals.get("deposit_product_id"):
+                deposit = self.env["product.product"].browse(vals["deposit_product_id"])
+                vals["jar_product_id"] = deposit._get_deposit_jar().id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self:
+            raise UserError(
+                self.env._("Deposit moves cannot be changed: record a correction instead.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("Deposit moves cannot be deleted: record a correction instead."))
+
+    @api.model
+    def _prepare_from_lines(self, lines, move_type, **values):
+        """Values of ledger moves from (deposit product, quantity, unit price) triples,
+        one move per deposit product."""
+        totals = {}
+        for product, quantity, price in lines:
+            qty, amount = totals.get(product, (0.0, 0.0))
+            totals[product] = (qty + quantity, amount + quantity * price)
+        return [
+            {
+                "move_type": move_type,
+                "deposit_product_id": product.id,
+                "quantity": qty,
+                "amount": amount,
+                **values,
+            }
+            for product, (qty, amount) in totals.items()
+            if not float_is_zero(qty, precision_digits=3)
+        ]
+
+    @api.model
+    def _get_unreturned(self, company, cutoff_date):
+        """Deposits still out and paid on or before ``cutoff_date``, matching returns
+        against the oldest deposits first: {(partner, deposit product): (jars, amount)}."""
+        domain = [("company_id", "=", company.id)]
+        old = self._read_group(
+            [*domain, ("move_type", "=", "sale"), ("date", "<=", cutoff_date)],
+            ["partner_id", "deposit_product_id"],
+            ["quantity:sum", "amount:sum"],
+        )
+        settled = {
+            (partner, product): (qty, amount)
+            for partner, product, qty, amount in self._read_group(
+                [*domain, ("move_type", "!=", "sale")],
+                ["partner_id", "deposit_product_id"],
+                ["quantity:sum", "amount:sum"],
+            )
+        }
+        result = {}
+        for partner, product, qty, amount in old:
+            back_qty, back_amount = settled.get((partner, product), (0.0, 0.0))
+            remaining_qty = qty + back_qty
+            remaining_amount = company.currency_id.round(amount + back_amount)
+            if remaining_qty > 0 and remaining_amount > 0:
+                result[(partner, product)] = (remaining_qty, remaining_amount)
+        return result
+
+    @api.model
+    def _write_off_unreturned(self, company, cutoff_date, date):
+        """Write off deposits unreturned since ``cutoff_date`` with an entry dated ``date``."""
+        unreturned = self._get_unreturned(company, cutoff_date)
+        if not unreturned:
+            raise UserError(
+                self.env._("No deposit older than %(date)s is left to write off.", date=cutoff_date)
+            )
+        liability, writeoff = company._get_conserverie_deposit_accounts()
+        journal = self.env["account.journal"].search(
+            [*self.env["account.journal"]._check_company_domain(company), ("type", "=", "general")],
+            limit=1,
+        )
+        if not journal:
+            raise UserError(self.env._("Create a miscellaneous journal first."))
+        total = sum(amount for _qty, amount in unreturned.values())
+        label = self.env._("Unreturned jar deposits up to %(date)s", date=cutoff_date)
+        move_lines = [
+            {
+                "name": f"{label} - {product.display_name}",
+                "account_id": liability.id,
+                "partner_id": partner.id,
+                "debit": amount,
+            }
+            for (partner, product), (_qty, amount) in unreturned.items()
+        ]
+        move_lines.append({"name": label, "account_id": writeoff.id, "credit": total})
+        entry = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "date": date,
+                "journal_id": journal.id,
+                "ref": label,
+                "company_id": company.id,
+                "line_ids": [fields.Command.create(line) for line in move_lines],
+            }
+        )
+        entry.action_post()
+        self.sudo().create(  # sudo: the ledger is only written by code, never by hand
+            [
+                {
+                    "date": date,
+                    "company_id": company.id,
+                    "partner_id": partner.id,
+                    "move_type": "write_off",
+                    "deposit_product_id": product.id,
+                    "quantity": -qty,
+                    "amount": -amount,
+                    "account_move_id": entry.id,
+                    "reference": label,
+                }
+                for (partner, product), (qty, amount) in unreturned.items()
+            ]
+        )
+        return entry

@@ -1,0 +1,152 @@
+import logging
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    deposit_return_picking_id = fields.Many2one(
+        "stock.picking",
+        string="Empty jars receipt",
+        readonly=True,
+        copy=False,
+    )
+    has_deposit_anomaly = fields.Boolean(
+        string="Deposit to check",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
+    deposit_anomaly_note = fields.Text(
+        string="Deposit anomalies",
+        readonly=True,
+        copy=False,
+    )
+    deposit_jars_returned = fields.Float(
+        string="Jars returned",
+        compute="_compute_deposit_jars_returned",
+        digits=(16, 0),
+    )
+
+    _sql_constraints = [
+        ("uuid_unique", "UNIQUE(uuid)", "A point of sale order is synchronised only once."),
+    ]
+
+    @api.depends("lines.qty", "lines.is_deposit_line")
+    def _compute_deposit_jars_returned(self):
+        for order in self:
+            order.deposit_jars_returned = -sum(
+                line.qty for line in order.lines if line._is_jar_return_line()
+            )
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        order_id = super(PosOrder, self.with_context(conserverie_deposit_sync=True))._process_order(
+            order, existing_order
+        )
+        self.browse(order_id)._process_deposits()
+        return order_id
+
+    def _process_deposits(self):
+        """Link deposit lines to their product lines, flag anomalies; once paid, record
+        the deposits in the ledger and receive the returned jars."""
+        for order in self:
+            order._link_deposit_lines()
+            order._flag_deposit_anomalies()
+            if order.state in ("paid", "done", "invoiced") and not order._get_deposit_moves():
+                order._create_deposit_moves()
+            if order.state in ("paid", "done", "invoiced") and not order.deposit_return_picking_id:
+                order._create_deposit_return_picking()
+
+    def _link_deposit_lines(self):
+        self.ensure_one()
+        lines_by_uuid = {line.uuid: line for line in self.lines if line.uuid}
+        for line in self.lines.filtered(lambda ln: ln.deposit_parent_uuid):
+            parent = lines_by_uuid.get(line.deposit_parent_uuid)
+            if parent and line.deposit_parent_line_id != parent:
+                line.deposit_parent_line_id = parent
+
+    def _flag_deposit_anomalies(self):
+        self.ensure_one()
+        problems = [p for p in (line._get_deposit_anomaly() for line in self.lines) if p]
+        for line in self.lines.filtered(lambda ln: ln.deposit_parent_uuid):
+            if not line.deposit_parent_line_id:
+                problems.append(
+                    self.env._(
+                        "The deposit line %(line)s lost its product line.",
+                        line=line.full_product_name or line.product_id.display_name,
+                    )
+                )
+        if problems:
+            _logger.info("POS order %s synced with deposit anomalies: %s", self.name, problems)
+            self.sudo().write(  # sudo: flags for staff, written whoever synced the order
+                {"has_deposit_anomaly": True, "deposit_anomaly_note": "\n".join(problems)}
+            )
+
+    def _get_deposit_moves(self):
+        # sudo: the ledger is closed to volunteers who sync the orders
+        return (
+            self.env["conserverie.deposit.move"].sudo().search([("pos_order_id", "in", self.ids)])
+        )
+
+    def action_view_deposit_moves(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "conserverie_deposit.conserverie_deposit_move_action"
+        )
+        action["domain"] = [("pos_order_id", "in", self.ids)]
+        return action
+
+    def _get_deposit_ledger_values(self):
+        self.ensure_one()
+        Move = self.env["conserverie.deposit.move"]
+        deposit_lines = self.lines.filtered("is_deposit_line")
+        common = {
+            "date": fields.Date.context_today(self, self.date_order),
+            "company_id": self.company_id.id,
+            "partner_id": self.partner_id.commercial_partner_id.id or False,
+            "pos_order_id": self.id,
+            "reference": self.name,
+        }
+        returns = deposit_lines.filtered(lambda ln: ln._is_jar_return_line())
+        sales = deposit_lines - returns
+        return [
+            *Move._prepare_from_lines(
+                [(ln.product_id, ln.qty, abs(ln.price_unit)) for ln in sales], "sale", **common
+            ),
+            *Move._prepare_from_lines(
+                [(ln.product_id, ln.qty, abs(ln.price_unit)) for ln in returns], "return", **common
+            ),
+        ]
+
+    def _create_deposit_moves(self):
+        self.ensure_one()
+        values = self._get_deposit_ledger_values()
+        if values:
+            # sudo: volunteers sync orders but never write the ledger by hand
+            self.env["conserverie.deposit.move"].sudo().create(values)
+
+    def _get_returned_jars(self):
+        """{jar format: count} of empty jars brought back with this order."""
+        self.ensure_one()
+        jars = {}
+        for line in self.lines.filtered(lambda ln: ln._is_jar_return_line()):
+            jar = line.product_id._get_deposit_jar()
+            if jar:
+                jars[jar] = jars.get(jar, 0.0) - line.qty
+        return jars
+
+    def _create_deposit_return_picking(self):
+        self.ensure_one()
+        jars = self._get_returned_jars()
+        if not jars:
+            return
+        # sudo: a volunteer's synced order receives the jars without stock rights
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            ._create_empties_receipt(self.company_id, jars, self.partner_id, self.name)
+        )
+        self.sudo().deposit_return_picking_id = picking  # sudo: see above

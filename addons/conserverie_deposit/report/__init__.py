@@ -1,0 +1,1 @@
+from . import conserverie_deposit_report
