@@ -1,0 +1,416 @@
+import base64
+import io
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round
+
+from ..tools import lethality as lethality_tools
+from ..tools.probe_csv import ProbeLogError, parse_probe_csv
+
+# Fields that may still change once a cycle is passed or failed.
+RECORDED_WRITABLE = {"message_main_attachment_id", "report_attachment_id"}
+
+
+class ConserverieSterilisationCycle(models.Model):
+    _name = "conserverie.sterilisation.cycle"
+    _description = "Autoclave cycle"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, readonly=True, copy=False, default="/")
+    autoclave_id = fields.Many2one(
+        "conserverie.autoclave", required=True, check_company=True, tracking=True
+    )
+    operator_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        tracking=True,
+        help="Needs a valid autoclave training on the day of the cycle.",
+    )
+    date_start = fields.Datetime(string="Start", required=True, default=fields.Datetime.now)
+    production_ids = fields.Many2many(
+        "mrp.production",
+        "conserverie_cycle_production_rel",
+        "cycle_id",
+        "production_id",
+        string="Load",
+        check_company=True,
+        domain="[('bom_id.preserving_process', '!=', False), "
+        "('state', 'not in', ('done', 'cancel'))]",
+    )
+    reading_ids = fields.One2many(
+        "conserverie.sterilisation.reading", "cycle_id", string="Readings"
+    )
+    reading_count = fields.Integer(compute="_compute_reading_count")
+    max_gap_minutes = fields.Float(
+        string="Longest gap (min)",
+        default=5.0,
+        help="Longest time allowed between two probe readings.",
+    )
+    lethality_ref_temp = fields.Float(string="Reference temperature (°C)", readonly=True)
+    lethality_z = fields.Float(string="z (°C)", readonly=True)
+    lethality = fields.Float(string="Lethality (min)", digits=(16, 2), readonly=True, tracking=True)
+    hold_minutes = fields.Float(string="Hold (min)", digits=(16, 1), readonly=True)
+    max_temperature = fields.Float(
+        string="Highest core temperature (°C)", digits=(16, 1), readonly=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("passed", "Passed"), ("failed", "Failed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    result_message = fields.Text(string="Result", readonly=True)
+    report_attachment_id = fields.Many2one(
+        "ir.attachment", string="Cycle report", readonly=True, copy=False
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    def _compute_reading_count(self):
+        for cycle in self:
+            cycle.reading_count = len(cycle.reading_ids)
+
+    @api.constrains("operator_id", "date_start", "company_id")
+    def _check_operator_training(self):
+        Training = self.env["conserverie.training"]
+        for cycle in self:
+            on_date = fields.Date.to_date(cycle.date_start)
+            if not Training._get_trained(cycle.operator_id, "autoclave", on_date, cycle.company_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s has no valid autoclave training on %(date)s: "
+                        "only a trained operator can run a cycle.",
+                        name=cycle.operator_id.display_name,
+                        date=on_date,
+                    )
+                )
+
+    @api.constrains("production_ids")
+    def _check_load(self):
+        for cycle in self:
+            recipes = cycle.production_ids.bom_id
+            if any(not production.bom_id.preserving_process for production in cycle.production_ids):
+                raise ValidationError(
+                    self.env._("Every production in an autoclave load needs a preserving recipe.")
+                )
+            if len({(bom.lethality_ref_temp, bom.lethality_z) for bom in recipes}) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The recipes of one load must share their reference temperature "
+                        "and z: sterilised and pasteurised jars go in separate cycles."
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("conserverie.sterilisation.cycle") or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) - RECORDED_WRITABLE and any(cycle.state != "draft" for cycle in self):
+            raise UserError(
+                self.env._(
+                    "A passed or failed cycle is a record: it cannot be changed. "
+                    "Run the load again as a new cycle."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if any(cycle.state != "draft" or cycle.reading_ids for cycle in self):
+            raise UserError(self.env._("A cycle with readings is a record: it cannot be deleted."))
+
+    # Probe log ----------------------------------------------------------
+
+    def _probe_error_message(self, error):
+        """The translated message of a :class:`ProbeLogError`."""
+        params = dict(error.params, line=error.line)
+        _ = self.env._
+        messages = {
+            "empty": lambda: _("The file holds no readings."),
+            "missing_column": lambda: _(
+                "Line %(line)s: a time and a temperature are expected.", **params
+            ),
+            "not_a_number": lambda: _("Line %(line)s: %(value)r is not a number.", **params),
+            "bad_timestamp": lambda: _(
+                "Line %(line)s: %(value)r is not a date or a time.", **params
+            ),
+            "time_not_increasing": lambda: _(
+                "Line %(line)s: the time does not increase.", **params
+            ),
+            "gap_too_long": lambda: _(
+                "Line %(line)s: %(gap).1f min since the previous reading "
+                "(at most %(max_gap).1f min).",
+                **params,
+            ),
+            "temperature_out_of_range": lambda: _(
+                "Line %(line)s: %(value)s °C is outside %(min_temp)s to %(max_temp)s °C.", **params
+            ),
+        }
+        return messages[error.code]()
+
+    def import_readings(self, text, time_unit="auto"):
+        """Import a probe logger's CSV and evaluate the cycle.
+
+        The whole file is parsed first: on any error nothing is written and a
+        translated UserError gives the line.
+        """
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("Readings can only be imported into a cycle in draft."))
+        if self.reading_ids:
+            raise UserError(
+                self.env._(
+                    "This cycle already has its readings: record a new cycle for another log."
+                )
+            )
+        try:
+            readings = parse_probe_csv(
+                text or "", time_unit=time_unit, max_gap_minutes=self.max_gap_minutes
+            )
+        except ProbeLogError as error:
+            raise UserError(self._probe_error_message(error)) from None
+        self.env["conserverie.sterilisation.reading"].create(
+            [
+                {"cycle_id": self.id, "minutes": minutes, "temperature": temp}
+                for minutes, temp in readings
+            ]
+        )
+        if self.production_ids:
+            self.action_evaluate()
+        return True
+
+    # Evaluation ---------------------------------------------------------
+
+    def _get_readings(self):
+        self.ensure_one()
+        return [
+            (reading.minutes, reading.temperature) for reading in self.reading_ids.sorted("minutes")
+        ]
+
+    def _reason_message(self, recipe, code, params):
+        _ = self.env._
+        if code == "no_readings":
+            text = _("fewer than two readings: nothing can be computed.")
+        elif code == "lethality_below_target":
+            text = _("lethality %(value).2f min is below %(target).2f min.", **params)
+        else:
+            text = _(
+                "held %(value).1f min at or above %(min_temp).1f °C, %(required).1f min required.",
+                **params,
+            )
+        return f"{recipe.display_name}: {text}"
+
+    def action_evaluate(self):
+        """Compute lethality and hold, then pass or fail against every recipe in the load."""
+        for cycle in self:
+            if cycle.state != "draft":
+                raise UserError(self.env._("Cycle %(name)s is already evaluated.", name=cycle.name))
+            recipes = cycle.production_ids.bom_id
+            if not recipes:
+                raise UserError(
+                    self.env._(
+                        "Put at least one production in the load of %(name)s.", name=cycle.name
+                    )
+                )
+            if len(cycle.reading_ids) < 2:
+                raise UserError(
+                    self.env._("Import the probe readings of %(name)s first.", name=cycle.name)
+                )
+            readings = cycle._get_readings()
+            ref_temp, z = recipes[0].lethality_ref_temp, recipes[0].lethality_z
+            reasons = []
+            hold = 0.0
+            for recipe in recipes:
+                result, _passed, recipe_reasons = lethality_tools.evaluate(
+                    readings,
+                    ref_temp=recipe.lethality_ref_temp,
+                    z=recipe.lethality_z,
+                    target=recipe.lethality_target,
+                    min_temp=recipe.min_core_temp or None,
+                    hold_required=recipe.min_hold_minutes,
+                )
+                hold = max(hold, result.hold_minutes)
+                reasons += [
+                    cycle._reason_message(recipe, code, params) for code, params in recipe_reasons
+                ]
+            value = lethality_tools.lethality(readings, ref_temp, z)
+            passed = not reasons
+            values = {
+                "lethality_ref_temp": ref_temp,
+                "lethality_z": z,
+                "lethality": float_round(value, precision_digits=4),
+                "hold_minutes": hold,
+                "max_temperature": lethality_tools.max_temperature(readings),
+                "result_message": "\n".join(reasons)
+                or self.env._("Every recipe of the load reached its schedule."),
+            }
+            super(ConserverieSterilisationCycle, cycle).write(values)
+            super(ConserverieSterilisationCycle, cycle).write(
+                {"state": "passed" if passed else "failed"}
+            )
+            cycle._generate_report()
+            cycle._attach_report_to_lots(cycle.production_ids.lot_producing_id)
+        return True
+
+    # Report -------------------------------------------------------------
+
+    def _report_filename(self):
+        return self.env._("Cycle %(name)s.pdf", name=self.name.replace("/", "-"))
+
+    def _render_report_pdf(self):
+        """The cycle report: figures, load, verdict and the temperature curve."""
+        self.ensure_one()
+        buffer = io.BytesIO()
+        canvas = pdf_canvas.Canvas(buffer, pagesize=A4)
+        _width, height = A4
+        _ = self.env._
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        lines = [
+            (_("Autoclave cycle %(name)s", name=self.name), 16),
+            (_("Company: %(company)s", company=self.company_id.name), 10),
+            (_("Autoclave: %(name)s", name=self.autoclave_id.display_name), 10),
+            (_("Operator: %(name)s", name=self.operator_id.display_name), 10),
+            (_("Start: %(date)s", date=fields.Datetime.to_string(self.date_start)), 10),
+            (
+                _(
+                    "Lethality: %(value).2f min (reference %(ref).1f °C, z %(z).1f °C)",
+                    value=self.lethality,
+                    ref=self.lethality_ref_temp,
+                    z=self.lethality_z,
+                ),
+                10,
+            ),
+            (_("Highest core temperature: %(temp).1f °C", temp=self.max_temperature), 10),
+            (_("Result: %(state)s", state=state_labels.get(self.state)), 12),
+        ]
+        lines += [(line, 9) for line in (self.result_message or "").splitlines()]
+        lines.append((_("Load:"), 10))
+        for production in self.production_ids:
+            bom = production.bom_id
+            lines.append(
+                (
+                    _(
+                        "%(production)s · %(product)s · target %(target).2f min, "
+                        "%(hold).1f min at %(temp).1f °C",
+                        production=production.name,
+                        product=production.product_id.display_name,
+                        target=bom.lethality_target,
+                        hold=bom.min_hold_minutes,
+                        temp=bom.min_core_temp,
+                    ),
+                    9,
+                )
+            )
+        y = height - 20 * mm
+        for text, size in lines:
+            canvas.setFont("Helvetica-Bold" if size >= 12 else "Helvetica", size)
+            canvas.drawString(20 * mm, y, text)
+            y -= size * 1.5
+        readings = self._get_readings()
+        if len(readings) >= 2:
+            drawing = Drawing(170 * mm, 90 * mm)
+            plot = LinePlot()
+            plot.x, plot.y = 12 * mm, 10 * mm
+            plot.width, plot.height = 150 * mm, 72 * mm
+            data = [readings]
+            min_temps = {
+                bom.min_core_temp for bom in self.production_ids.bom_id if bom.min_core_temp
+            }
+            for min_temp in sorted(min_temps):
+                data.append([(readings[0][0], min_temp), (readings[-1][0], min_temp)])
+            plot.data = data
+            plot.lines[0].strokeColor = colors.darkred
+            plot.lines[0].strokeWidth = 1.2
+            for index in range(1, len(data)):
+                plot.lines[index].strokeColor = colors.grey
+                plot.lines[index].strokeDashArray = (3, 2)
+            plot.xValueAxis.labelTextFormat = "%.0f"
+            plot.yValueAxis.labelTextFormat = "%.0f"
+            drawing.add(plot)
+            drawing.add(
+                String(12 * mm, 84 * mm, _("Core temperature (°C) against time (min)"), fontSize=9)
+            )
+            renderPDF.draw(drawing, canvas, 20 * mm, max(y - 95 * mm, 15 * mm))
+        canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    def _generate_report(self):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self._report_filename(),
+                "datas": base64.b64encode(self._render_report_pdf()),
+                "mimetype": "application/pdf",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.report_attachment_id = attachment
+        return attachment
+
+    def _attach_report_to_lots(self, lots):
+        """Attach a copy of the report to each lot, once."""
+        Attachment = self.env["ir.attachment"]
+        for cycle in self.filtered("report_attachment_id"):
+            for lot in lots:
+                exists = Attachment.search_count(
+                    [
+                        ("res_model", "=", "stock.lot"),
+                        ("res_id", "=", lot.id),
+                        ("name", "=", cycle.report_attachment_id.name),
+                    ],
+                    limit=1,
+                )
+                if not exists:
+                    cycle.report_attachment_id.copy({"res_model": "stock.lot", "res_id": lot.id})
+
+    def action_print_report(self):
+        self.ensure_one()
+        if not self.report_attachment_id:
+            raise UserError(self.env._("The report exists once the cycle is evaluated."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.report_attachment_id.id}?download=true",
+            "target": "self",
+        }
+
+    def action_open_import_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import probe readings"),
+            "res_model": "conserverie.cycle.import",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_cycle_id": self.id},
+        }
+
+    def action_view_readings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Readings"),
+            "res_model": "conserverie.sterilisation.reading",
+            "view_mode": "list",
+            "domain": [("cycle_id", "=", self.id)],
+        }

@@ -1,0 +1,14 @@
+from . import (
+    test_labels,
+    test_probe_import,
+    test_production,
+    test_release,
+    test_reservation_pos,
+    test_security,
+    test_sterilisation_cycle,
+    test_tools_label_layout,
+    test_tools_lethality,
+    test_tools_probe_csv,
+    test_toll_processing,
+    test_traceability,
+)

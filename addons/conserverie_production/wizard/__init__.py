@@ -1,0 +1,1 @@
+from . import conserverie_cycle_import, conserverie_label_print, conserverie_release_reversal
