@@ -5,7 +5,8 @@ Clones a database where conserverie_timebank is installed into a scratch databas
 fills it with SQL (generate_series) to 10,000 moves and then to 1,000,000 moves over
 10,000 accounts, and at both sizes prints the time and the number of SQL queries to
 read a balance and to post a POS debit (the ledger posting done when an order paid in
-hours syncs). Both must stay flat as the ledger grows: the ratios are printed last.
+hours syncs: ``pos.order._post_time_payments()``, idempotency check included). Both
+must stay flat as the ledger grows: the ratios are printed last.
 
     python3 tests/benchmarks/bench_timebank.py --template tb_dev
 
@@ -141,6 +142,60 @@ def measure(cr, action):
     return statistics.median(durations), statistics.median(queries)
 
 
+def prepare_pos(env):
+    """A session of a point of sale taking hours, and a jar to sell."""
+    Config = env["pos.config"]
+    config = Config.search([("payment_method_ids.is_time_currency", "=", True)], limit=1)
+    if not config:
+        config = Config.create({"name": "Bench stall"})
+        config._add_time_payment_method()
+    if not config.current_session_id:
+        config.with_user(env.ref("base.user_admin")).open_ui()
+    product = env["product.product"].create(
+        {"name": "Bench jar", "list_price": 5.0, "available_in_pos": True, "taxes_id": False}
+    )
+    return {
+        "session": config.current_session_id,
+        "method": config.payment_method_ids.filtered("is_time_currency")[:1],
+        "product": product,
+    }
+
+
+def make_orders(env, pos, partners, count):
+    """Paid orders with a payment in hours, not yet posted to the ledger."""
+    from odoo import Command
+
+    orders = env["pos.order"]
+    for index in range(count):
+        partner = partners[(index * 101) % len(partners)]
+        orders |= env["pos.order"].create(
+            {
+                "session_id": pos["session"].id,
+                "partner_id": partner.id,
+                "amount_tax": 0.0,
+                "amount_total": 5.0,
+                "amount_paid": 5.0,
+                "amount_return": 0.0,
+                "lines": [
+                    Command.create(
+                        {
+                            "product_id": pos["product"].id,
+                            "qty": 1,
+                            "price_unit": 5.0,
+                            "price_subtotal": 5.0,
+                            "price_subtotal_incl": 5.0,
+                        }
+                    )
+                ],
+                "payment_ids": [
+                    Command.create({"amount": 5.0, "payment_method_id": pos["method"].id})
+                ],
+            }
+        )
+    env.flush_all()
+    return orders
+
+
 def run(args):
     sys.path.insert(0, args.odoo_path)
     import odoo
@@ -161,8 +216,8 @@ def run(args):
         env = api.Environment(cr, SUPERUSER_ID, {})
         company = env.company
         Account = env["conserverie.time.account"]
-        Move = env["conserverie.time.move"]
         facility = Account._get_facility(company)
+        pos = prepare_pos(env)
         env.flush_all()
         account_ids = create_accounts(cr, company.id, ACCOUNTS)
         first = account_ids[0]
@@ -187,16 +242,10 @@ def run(args):
                 partner.invalidate_recordset(["time_balance"])
                 return partner.time_balance
 
-            def post_debit(index, accounts=accounts, size=size):
-                account = accounts[(index * 101) % ACCOUNTS]
-                Move._post_transfer(
-                    account,
-                    facility,
-                    0.25,
-                    "purchase",
-                    reason="bench",
-                    reference=f"BENCH-POS/{size}/{index}",
-                )
+            orders = make_orders(env, pos, accounts.partner_id, REPEAT)
+
+            def post_debit(index, orders=orders):
+                orders[index]._post_time_payments()
                 env.flush_all()
 
             results[size] = {

@@ -1,0 +1,379 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import format_hours
+
+MOVE_TYPES = [
+    ("volunteering", "Volunteering"),
+    ("purchase", "Purchase"),
+    ("refund", "Refund"),
+    ("adjustment", "Adjustment"),
+    ("welcome", "Welcome credit"),
+    ("transfer", "Transfer"),
+    ("cheque", "Cheque"),
+]
+HOUR_ROUNDING = 4
+MANUAL_KIND_GROUPS = {
+    "transfer": "conserverie_base.group_staff",
+    "cheque": "conserverie_base.group_staff",
+    "adjustment": "conserverie_base.group_coordinator",
+}
+POSTING_KEY = "conserverie_time_posting"
+
+
+class ConserverieTimeMove(models.Model):
+    """One leg of a transfer of hours; never changed once written."""
+
+    _name = "conserverie.time.move"
+    _description = "Time move"
+    _order = "date desc, id desc"
+    _rec_name = "reference"
+
+    account_id = fields.Many2one(
+        "conserverie.time.account",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    partner_id = fields.Many2one(related="account_id.partner_id", store=True, index=True)
+    company_id = fields.Many2one(related="account_id.company_id", store=True, index=True)
+    amount = fields.Float(
+        string="Hours", digits=(16, 4), required=True, readonly=True, help="Signed hours."
+    )
+    amount_display = fields.Char(string="Hours (h min)", compute="_compute_amount_display")
+    balance_after = fields.Float(string="Balance after", digits=(16, 4), readonly=True)
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+    move_type = fields.Selection(MOVE_TYPES, string="Type", required=True, readonly=True)
+    reference = fields.Char(required=True, readonly=True, copy=False)
+    transfer_ref = fields.Char(
+        string="Transfer",
+        required=True,
+        readonly=True,
+        index=True,
+        copy=False,
+        help="Shared by the two moves of one transfer.",
+    )
+    counterpart_account_id = fields.Many2one(
+        "conserverie.time.account", string="Other account", readonly=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Recorded by",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+    reason = fields.Text(readonly=True)
+    cheque_number = fields.Char(readonly=True)
+    pos_payment_id = fields.Many2one(
+        "pos.payment",
+        string="POS payment",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    pos_order_id = fields.Many2one(
+        "pos.order",
+        string="POS order",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    attendance_id = fields.Many2one(
+        "conserverie.activity.attendance",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    attendance_sequence = fields.Integer(
+        readonly=True, help="How many times this attendance was credited before."
+    )
+    reversed_move_id = fields.Many2one(
+        "conserverie.time.move",
+        string="Reverses",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    is_reversed = fields.Boolean(compute="_compute_is_reversed")
+
+    _sql_constraints = [
+        ("reference_uniq", "unique(reference)", "The reference of a time move must be unique."),
+        ("amount_not_zero", "CHECK(amount <> 0)", "A time move moves some hours."),
+    ]
+
+    def init(self):
+        # A POS payment is debited (or refunded) once; an attendance is credited once per
+        # correction; a move is reversed once: unique indexes, not searches.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS conserverie_time_move_pos_payment_uniq
+                ON conserverie_time_move (pos_payment_id) WHERE pos_payment_id IS NOT NULL;
+            CREATE UNIQUE INDEX IF NOT EXISTS conserverie_time_move_attendance_uniq
+                ON conserverie_time_move (attendance_id, attendance_sequence)
+                WHERE attendance_id IS NOT NULL AND move_type = 'volunteering';
+            CREATE UNIQUE INDEX IF NOT EXISTS conserverie_time_move_reversed_uniq
+                ON conserverie_time_move (reversed_move_id) WHERE reversed_move_id IS NOT NULL;
+            """
+        )
+
+    @api.depends("amount")
+    def _compute_amount_display(self):
+        for move in self:
+            move.amount_display = format_hours(move.amount)
+
+    def _compute_is_reversed(self):
+        reversed_ids = set(
+            self.sudo()  # sudo: only tells whether a reversal exists
+            .search([("reversed_move_id", "in", self.ids)])
+            .reversed_move_id.ids
+        )
+        for move in self:
+            move.is_reversed = move.id in reversed_ids
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.context.get(POSTING_KEY):
+            raise UserError(
+                self.env._(
+                    "Time moves are only created in pairs by a transfer, a cheque, "
+                    "a credit or a POS payment."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self:
+            raise UserError(
+                self.env._(
+                    "Time moves cannot be changed. A coordinator corrects one with a reversing "
+                    "transfer and a reason."
+                )
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        if self:
+            raise UserError(
+                self.env._(
+                    "Time moves cannot be deleted. A coordinator corrects one with a reversing "
+                    "transfer and a reason."
+                )
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Posting
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _post_transfer(
+        self,
+        from_account,
+        to_account,
+        hours,
+        move_type,
+        reason=False,
+        reference=False,
+        from_values=None,
+        to_values=None,
+        values=None,
+    ):
+        """Move ``hours`` from ``from_account`` to ``to_account``: two moves summing to zero.
+
+        The balances are changed in SQL on locked rows (``UPDATE ... RETURNING``), in
+        the caller's transaction, so concurrent postings on one account lose nothing.
+        Returns the two moves (debit leg first).
+        """
+        hours = round(hours, HOUR_ROUNDING)
+        if hours <= 0:
+            raise UserError(self.env._("The number of hours must be above zero."))
+        if from_account == to_account:
+            raise UserError(self.env._("Hours move between two different accounts."))
+        if from_account.company_id != to_account.company_id:
+            raise UserError(self.env._("Hours move between accounts of the same company."))
+        transfer_ref = reference or self.env["ir.sequence"].sudo().next_by_code(
+            "conserverie.time.transfer"
+        )  # sudo: the sequence is shared by everyone allowed to post
+        balances = self._apply_to_balances({from_account: -hours, to_account: hours})
+        now = fields.Datetime.now()
+        common = {
+            "move_type": move_type,
+            "transfer_ref": transfer_ref,
+            "reason": reason,
+            "date": now,
+            **(values or {}),
+        }
+        debit_vals = {
+            **common,
+            "account_id": from_account.id,
+            "counterpart_account_id": to_account.id,
+            "amount": -hours,
+            "balance_after": balances[from_account],
+            "reference": f"{transfer_ref}/D",
+            **(from_values or {}),
+        }
+        credit_vals = {
+            **common,
+            "account_id": to_account.id,
+            "counterpart_account_id": from_account.id,
+            "amount": hours,
+            "balance_after": balances[to_account],
+            "reference": f"{transfer_ref}/C",
+            **(to_values or {}),
+        }
+        return self.with_context(**{POSTING_KEY: True}).create([debit_vals, credit_vals])
+
+    @api.model
+    def _apply_to_balances(self, amounts):
+        """Add ``{account: hours}`` to balances on locked rows; flag limits passed.
+
+        Rows are updated in id order so two postings never wait on each other crosswise.
+        """
+        balances = {}
+        Account = self.env["conserverie.time.account"]
+        # Limits and flags changed through the ORM must reach the database first.
+        Account.browse([acc.id for acc in amounts]).flush_recordset()
+        for account in sorted(amounts, key=lambda acc: acc.id):
+            hours = amounts[account]
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE conserverie_time_account
+                       SET balance = balance + %(hours)s,
+                           flagged = flagged OR (NOT COALESCE(is_facility, false) AND (
+                               (%(hours)s < 0 AND balance + %(hours)s < min_balance)
+                               OR (%(hours)s > 0 AND max_balance > 0
+                                   AND balance + %(hours)s > max_balance))),
+                           write_date = (now() at time zone 'UTC'),
+                           write_uid = %(uid)s
+                     WHERE id = %(id)s
+                 RETURNING balance, min_balance, max_balance, COALESCE(is_facility, false)
+                    """,
+                    hours=hours,
+                    uid=self.env.uid,
+                    id=account.id,
+                )
+            )
+            balance, min_balance, max_balance, is_facility = self.env.cr.fetchone()
+            balances[account] = balance
+            passed = not is_facility and (
+                (hours < 0 and balance < min_balance) or (hours > 0 and 0 < max_balance < balance)
+            )
+            if passed:
+                account.sudo().message_post(  # sudo: the note is written whoever posts
+                    body=self.env._(
+                        "Balance %(balance)s passed a limit (minimum %(min)s, maximum %(max)s).",
+                        balance=format_hours(balance),
+                        min=format_hours(min_balance),
+                        max=format_hours(max_balance) if max_balance else "-",
+                    )
+                )
+        Account.browse([acc.id for acc in amounts]).invalidate_recordset(
+            ["balance", "flagged", "write_date", "write_uid"]
+        )
+        return balances
+
+    def _get_transfer_moves(self):
+        return self.search([("transfer_ref", "in", self.mapped("transfer_ref"))])
+
+    def _reverse(self, reason, values=None):
+        """Reverse the transfers of these moves with a new, opposite transfer."""
+        reversals = self.browse()
+        for transfer_ref in set(self.mapped("transfer_ref")):
+            legs = self.search([("transfer_ref", "=", transfer_ref)])
+            debit = legs.filtered(lambda move: move.amount < 0)
+            credit = legs.filtered(lambda move: move.amount > 0)
+            if len(debit) != 1 or len(credit) != 1:
+                raise UserError(self.env._("Transfer %s is not a pair of moves.", transfer_ref))
+            if debit.reversed_move_id or credit.reversed_move_id:
+                raise UserError(self.env._("A reversal is not reversed; post a new transfer."))
+            if self.search_count([("reversed_move_id", "in", legs.ids)], limit=1):
+                raise UserError(self.env._("Transfer %s is already reversed.", transfer_ref))
+            reversals |= self._post_transfer(
+                credit.account_id,
+                debit.account_id,
+                credit.amount,
+                "adjustment",
+                reason=reason,
+                from_values={"reversed_move_id": credit.id},
+                to_values={"reversed_move_id": debit.id},
+                values=values,
+            )
+        return reversals
+
+    def action_reverse(self):
+        """Open the reversal wizard (coordinators)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reverse a transfer"),
+            "res_model": "conserverie.time.reverse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_move_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------
+    # Back-office postings
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _post_manual_transfer(
+        self,
+        kind,
+        from_partner,
+        to_partner,
+        hours,
+        reason=False,
+        cheque_number=False,
+        company=None,
+    ):
+        """A transfer, a cheque or an adjustment entered in the back office."""
+        if not self.env.user.has_group(MANUAL_KIND_GROUPS[kind]):
+            raise UserError(self.env._("You are not allowed to record this kind of move."))
+        if kind == "cheque" and not cheque_number:
+            raise UserError(self.env._("Enter the number of the paper cheque."))
+        if kind == "adjustment" and not (reason or "").strip():
+            raise UserError(self.env._("An adjustment needs a reason."))
+        company = company or self.env.company
+        facility_partner = company.partner_id
+        if kind != "adjustment" and facility_partner in (from_partner | to_partner):
+            raise UserError(self.env._("Only an adjustment moves hours to or from the facility."))
+        Account = self.env["conserverie.time.account"]
+        values = {"cheque_number": cheque_number} if cheque_number else {}
+        return self._post_transfer(
+            Account._get_for_partner(from_partner, company),
+            Account._get_for_partner(to_partner, company),
+            hours,
+            kind,
+            reason=reason,
+            values=values,
+        )
+
+    @api.model
+    def _post_crew_credit(self, credits, reason, company=None):
+        """Credit ``[(partner, hours)]`` from the facility; staff only."""
+        if not self.env.user.has_group("conserverie_base.group_staff"):
+            raise UserError(self.env._("Only centre staff credit a crew."))
+        company = company or self.env.company
+        Account = self.env["conserverie.time.account"]
+        facility = Account._get_facility(company)
+        moves = self.browse()
+        for partner, hours in credits:
+            moves |= self._post_transfer(
+                facility,
+                Account._get_for_partner(partner, company),
+                hours,
+                "volunteering",
+                reason=reason,
+            )
+        return moves
+
+    def _reverse_by_coordinator(self, reason):
+        if not self.env.user.has_group("conserverie_base.group_coordinator"):
+            raise UserError(self.env._("Only a coordinator reverses a transfer of hours."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("A reversal needs a reason."))
+        return self._reverse(reason)

@@ -1,0 +1,124 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    time_hour_value = fields.Float(
+        string="Value of an hour",
+        digits="Product Price",
+        default=10.0,
+        help="Euros paid by one hour of the time currency at the till.",
+    )
+    time_welcome_hours = fields.Float(
+        string="Welcome credit (h)",
+        digits=(16, 4),
+        default=15.0,
+        help="Hours credited to a person the first time they become a member.",
+    )
+    time_default_min_balance = fields.Float(
+        string="Default minimum (h)", digits=(16, 4), default=0.0
+    )
+    time_default_max_balance = fields.Float(
+        string="Default maximum (h)",
+        digits=(16, 4),
+        default=0.0,
+        help="Zero means no maximum.",
+    )
+    time_clearing_account_id = fields.Many2one(
+        "account.account",
+        string="Hours clearing account",
+        check_company=True,
+        help="Receives the euro equivalent of the hours taken at the till when a session "
+        "closes; never a cash or bank account.",
+    )
+    time_in_kind_enabled = fields.Boolean(
+        string="Show volunteer hours as contributions in kind",
+        help="Adds the value of volunteer hours (class 8 accounts) to the reconciliation.",
+    )
+    time_in_kind_hour_value = fields.Float(
+        string="Value of a volunteer hour",
+        digits="Product Price",
+        default=11.88,
+        help="Euros per volunteer hour for contributions in kind (to confirm with the accountant).",
+    )
+    time_in_kind_expense_code = fields.Char(
+        string="Contributions in kind used (account)", default="864"
+    )
+    time_in_kind_income_code = fields.Char(
+        string="Contributions in kind received (account)", default="875"
+    )
+
+    @api.constrains("time_hour_value")
+    def _check_time_hour_value(self):
+        for company in self:
+            if company.time_hour_value <= 0:
+                raise ValidationError(self.env._("The value of an hour must be above zero."))
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return [*super()._load_pos_data_fields(config_id), "time_hour_value"]
+
+    @api.model
+    def _setup_time_accounts(self):
+        """Each company gets its facility account, and its clearing account once it has a chart."""
+        for company in self.search([]):
+            self.env["conserverie.time.account"].sudo()._get_facility(company)  # sudo: set-up
+            if company.chart_template:
+                company._get_time_clearing_account()
+
+    def _get_time_clearing_account(self):
+        """The clearing account of the hours taken at the till, created on first use."""
+        self.ensure_one()
+        company = self.sudo()  # sudo: accounting set-up, whoever triggers it
+        if company.time_clearing_account_id:
+            return company.time_clearing_account_id
+        Account = self.env["account.account"].sudo().with_company(company)  # sudo: set-up
+        account = Account.search(
+            [("code", "=", "467100"), *Account._check_company_domain(company)], limit=1
+        )
+        if not account:
+            account = Account.create(
+                {
+                    "code": "467100",
+                    "name": self.env._("Time hours - clearing account"),
+                    "account_type": "asset_current",
+                    "reconcile": True,
+                    "company_ids": [fields.Command.set(company.ids)],
+                }
+            )
+        company.time_clearing_account_id = account
+        return account
+
+    def _get_time_payment_method(self):
+        """The company's POS payment method in hours, on its own journal."""
+        self.ensure_one()
+        Method = self.env["pos.payment.method"].sudo()  # sudo: accounting set-up
+        method = Method.search(
+            [("company_id", "=", self.id), ("is_time_currency", "=", True)], limit=1
+        )
+        if method:
+            return method
+        clearing = self._get_time_clearing_account()
+        journal = (
+            self.env["account.journal"]
+            .sudo()  # sudo: accounting set-up
+            .create(
+                {
+                    "name": self.env._("Time currency (hours)"),
+                    "code": "HRS",
+                    "type": "bank",
+                    "company_id": self.id,
+                    "default_account_id": clearing.id,
+                }
+            )
+        )
+        return Method.create(
+            {
+                "name": self.env._("Hours"),
+                "journal_id": journal.id,
+                "company_id": self.id,
+                "is_time_currency": True,
+            }
+        )

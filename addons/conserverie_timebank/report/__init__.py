@@ -1,0 +1,3 @@
+from . import conserverie_time_reconciliation
+from . import conserverie_time_reconciliation_session
+from . import conserverie_time_reconciliation_method

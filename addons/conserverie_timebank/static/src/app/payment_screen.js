@@ -1,0 +1,156 @@
+import { _t } from "@web/core/l10n/translation";
+import { patch } from "@web/core/utils/patch";
+import { useState } from "@odoo/owl";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
+import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
+import { ask } from "@point_of_sale/app/store/make_awaitable_dialog";
+import { eurosToHours, formatHours } from "./time_hours";
+
+patch(PaymentScreen.prototype, {
+    setup() {
+        super.setup(...arguments);
+        this.timeAccount = useState({ loaded: false, offline: false, balanceDisplay: "" });
+    },
+
+    get hasTimePayment() {
+        return this.currentOrder.getTimePaymentLines().length > 0;
+    },
+
+    get timePaidDisplay() {
+        return formatHours(this.currentOrder.getTimePaidHours());
+    },
+
+    formatLineHours(line) {
+        return formatHours(eurosToHours(line.get_amount(), this.pos.company.time_hour_value));
+    },
+
+    /** Ask the server for the customer's balance; null when the till is offline. */
+    async fetchTimeAccount(amount = 0) {
+        const partner = this.currentOrder.get_partner();
+        try {
+            const status = await this.pos.data.call("pos.session", "get_time_account_status", [
+                [this.pos.session.id],
+                partner.id,
+                amount,
+            ]);
+            Object.assign(this.timeAccount, {
+                loaded: true,
+                offline: false,
+                balanceDisplay: status.balance_display,
+            });
+            return status;
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                Object.assign(this.timeAccount, { loaded: true, offline: true });
+                return null;
+            }
+            throw error;
+        }
+    },
+
+    async addNewPaymentLine(paymentMethod) {
+        if (!paymentMethod.is_time_currency) {
+            return super.addNewPaymentLine(...arguments);
+        }
+        if (!this.currentOrder.get_partner()) {
+            const confirmed = await ask(this.dialog, {
+                title: _t("Customer required"),
+                body: _t("Choose the customer whose hours pay this order."),
+            });
+            if (confirmed) {
+                this.pos.selectPartner();
+            }
+            return false;
+        }
+        const status = await this.fetchTimeAccount();
+        if (status && !status.has_account) {
+            this.dialog.add(AlertDialog, {
+                title: _t("No time account"),
+                body: _t(
+                    "%s has no time account: they cannot pay in hours.",
+                    this.currentOrder.get_partner().name
+                ),
+            });
+            return false;
+        }
+        const result = await super.addNewPaymentLine(...arguments);
+        if (result) {
+            const line = this.paymentLines.at(-1);
+            const payable = this.currentOrder.getAmountPayableInHours();
+            const otherHours = this.currentOrder.getTimePaidAmount() - line.get_amount();
+            const maxAmount = Math.max(0, payable - otherHours);
+            if (line.get_amount() > maxAmount) {
+                line.set_amount(maxAmount);
+            }
+        }
+        return result;
+    },
+
+    async _isOrderValid(isForceValidate) {
+        if (!(await super._isOrderValid(...arguments))) {
+            return false;
+        }
+        return await this._checkTimeRules();
+    },
+
+    /** The rules of the time currency, checked at the till before validating. */
+    async _checkTimeRules() {
+        const order = this.currentOrder;
+        const rounding = this.pos.currency.rounding;
+        const timeAmount = order.getTimePaidAmount();
+        const refunded = order.getRefundedOrdersEuroPaid();
+        if (refunded.paidInHours) {
+            const eurosBack = -order.payment_ids
+                .filter((line) => !line.payment_method_id?.is_time_currency)
+                .reduce((sum, line) => sum + line.get_amount(), 0);
+            if (eurosBack - refunded.euros > rounding / 2) {
+                this.dialog.add(AlertDialog, {
+                    title: _t("Refund in hours"),
+                    body: _t("This order was paid in hours: give the hours back, not euros."),
+                });
+                return false;
+            }
+        }
+        if (!this.hasTimePayment) {
+            return true;
+        }
+        if (!order.get_partner()) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Customer required"),
+                body: _t("Choose the customer whose hours pay this order."),
+            });
+            return false;
+        }
+        if (timeAmount > 0 && timeAmount - order.getAmountPayableInHours() > rounding / 2) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Deposits are paid in euros"),
+                body: _t("Hours pay the jars' contents, never their deposit."),
+            });
+            return false;
+        }
+        if (timeAmount <= 0) {
+            return true;
+        }
+        const status = await this.fetchTimeAccount(timeAmount);
+        if (!status) {
+            // Offline: the sale is kept; the server flags the account if needed.
+            this.notification.add(
+                _t("Offline: the hours will be debited when the order syncs."),
+                { type: "warning" }
+            );
+            return true;
+        }
+        if (!status.has_account || !status.allowed) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Not enough hours"),
+                body: _t(
+                    "%(hours)s would take the balance (%(balance)s) below its minimum.",
+                    { hours: formatHours(status.hours), balance: status.balance_display }
+                ),
+            });
+            return false;
+        }
+        return true;
+    },
+});

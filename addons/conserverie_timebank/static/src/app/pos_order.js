@@ -1,0 +1,39 @@
+import { patch } from "@web/core/utils/patch";
+import { PosOrder } from "@point_of_sale/app/models/pos_order";
+import { eurosToHours, isDepositLine } from "./time_hours";
+
+patch(PosOrder.prototype, {
+    getTimePaymentLines() {
+        return this.payment_ids.filter((line) => line.payment_method_id?.is_time_currency);
+    },
+    getTimePaidAmount() {
+        return this.getTimePaymentLines().reduce((sum, line) => sum + line.get_amount(), 0);
+    },
+    getTimePaidHours() {
+        return eurosToHours(this.getTimePaidAmount(), this.company.time_hour_value);
+    },
+    /** What may be paid in hours: everything but deposits. */
+    getAmountPayableInHours() {
+        return this.lines
+            .filter((line) => !isDepositLine(line))
+            .reduce((sum, line) => sum + line.get_price_with_tax(), 0);
+    },
+    /** Euros paid, other than hours, on the orders this order refunds. */
+    getRefundedOrdersEuroPaid() {
+        const originals = new Set(
+            this.lines.map((line) => line.refunded_orderline_id?.order_id).filter(Boolean)
+        );
+        let paidInHours = false;
+        let euros = 0;
+        for (const order of originals) {
+            for (const payment of order.payment_ids || []) {
+                if (payment.payment_method_id?.is_time_currency) {
+                    paidInHours = true;
+                } else {
+                    euros += payment.get_amount();
+                }
+            }
+        }
+        return { paidInHours, euros };
+    },
+});

@@ -1,0 +1,210 @@
+from unittest.mock import patch
+
+from psycopg2 import errors
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import TimebankCase
+
+
+@tagged("post_install", "-at_install")
+class TestPosHours(TimebankCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.session = cls._open_session()
+
+    def test_online_refusal(self):
+        """The till asks the server first: below the minimum, it refuses."""
+        balance = self.member_account.balance
+        status = self.session.with_user(self.volunteer_user).get_time_account_status(
+            self.member.id, (balance + 1) * 10.0
+        )
+        self.assertTrue(status["has_account"])
+        self.assertFalse(status["allowed"])
+        self.assertEqual(status["balance"], balance)
+        status = self.session.with_user(self.volunteer_user).get_time_account_status(
+            self.member.id, balance * 10.0
+        )
+        self.assertTrue(status["allowed"])
+        stranger = self.env["res.partner"].create({"name": "Sans compte"})
+        status = self.session.get_time_account_status(stranger.id, 5.0)
+        self.assertFalse(status["has_account"])
+        self.assertFalse(status["allowed"])
+
+    def test_offline_order_accepted_and_flagged(self):
+        balance = self.member_account.balance
+        amount = (balance + 1) * 10.0  # one hour more than the member has
+        data = self._order_data(
+            self.session, [(self.jam, amount / 5.0)], [(self.time_method, amount)], self.member
+        )
+        order = self._sync(data, user=self.volunteer_user)
+        self.assertEqual(order.state, "paid")
+        self.assertAlmostEqual(self.member_account.balance, -1.0)
+        self.assertTrue(self.member_account.flagged)
+
+    def test_split_payment_debits_hours(self):
+        balance = self.member_account.balance
+        facility = self.facility.balance
+        data = self._order_data(
+            self.session,
+            [(self.jam, 2)],
+            [(self.time_method, 7.5), (self.cash_method, 2.5)],
+            self.member,
+        )
+        order = self._sync(data, user=self.volunteer_user)
+        self.assertEqual(order.state, "paid")
+        self.assertAlmostEqual(order.time_hours, 0.75)
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.75)
+        self.assertAlmostEqual(self.facility.balance, facility + 0.75)
+        moves = self.Move.search([("pos_order_id", "=", order.id)])
+        self.assertEqual(len(moves), 2)
+        self.assertEqual(set(moves.mapped("move_type")), {"purchase"})
+        member_leg = moves.filtered(lambda move: move.account_id == self.member_account)
+        self.assertEqual(member_leg.pos_payment_id.payment_method_id, self.time_method)
+        self.assertEqual(member_leg.user_id, self.volunteer_user)
+        self.assertFalse(order.has_time_issue)
+
+    def test_idempotent_sync(self):
+        balance = self.member_account.balance
+        data = self._order_data(
+            self.session, [(self.jam, 1)], [(self.time_method, 5.0)], self.member
+        )
+        for _attempt in range(3):
+            order = self._sync(
+                dict(data, lines=list(data["lines"]), payment_ids=list(data["payment_ids"]))
+            )
+        self.assertEqual(self.env["pos.order"].search_count([("uuid", "=", data["uuid"])]), 1)
+        self.assertEqual(len(self._purchase_moves(order)), 1)
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.5)
+        # Posting the same payment again is refused by the database itself.
+        payment = order.payment_ids
+        with (
+            self.assertRaises(errors.UniqueViolation),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.Move._post_transfer(
+                self.member_account,
+                self.facility,
+                0.5,
+                "purchase",
+                from_values={"pos_payment_id": payment.id},
+            )
+        order._post_time_payments()
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.5)
+
+    def test_no_customer_is_kept_and_flagged(self):
+        data = self._order_data(self.session, [(self.jam, 1)], [(self.time_method, 5.0)])
+        order = self._sync(data)
+        self.assertEqual(order.state, "paid")
+        self.assertTrue(order.has_time_issue)
+        self.assertFalse(self._purchase_moves(order))
+
+    def test_deposit_lines_refused_in_hours(self):
+        deposit = self.env["product.product"].create(
+            {"name": "Consigne (test)", "list_price": 1.0, "available_in_pos": True}
+        )
+
+        def _deposit_lines(self):
+            # Stands in for conserverie_deposit's stored is_deposit_line.
+            return self.lines.filtered(lambda line: line.product_id == deposit)
+
+        balance = self.member_account.balance
+        data = self._order_data(
+            self.session, [(self.jam, 1), (deposit, 1)], [(self.time_method, 6.0)], self.member
+        )
+        with patch.object(
+            type(self.env["pos.order"]), "_get_lines_not_payable_in_hours", _deposit_lines
+        ):
+            order = self._sync(data)
+        self.assertEqual(order.state, "paid", "the sale is never lost")
+        self.assertTrue(order.has_time_issue)
+        self.assertIn("deposit", order.time_issue)
+        self.assertTrue(self.member_account.flagged)
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.6)
+        # Paying the jam in hours and the deposit in cash is fine.
+        self.member_account.sudo().flagged = False
+        data = self._order_data(
+            self.session,
+            [(self.jam, 1), (deposit, 1)],
+            [(self.time_method, 5.0), (self.cash_method, 1.0)],
+            self.member,
+        )
+        with patch.object(
+            type(self.env["pos.order"]), "_get_lines_not_payable_in_hours", _deposit_lines
+        ):
+            order = self._sync(data)
+        self.assertFalse(order.has_time_issue)
+        self.assertFalse(self.member_account.flagged)
+
+    def test_refund_in_hours(self):
+        balance = self.member_account.balance
+        data = self._order_data(
+            self.session, [(self.jam, 2)], [(self.time_method, 10.0)], self.member
+        )
+        order = self._sync(data)
+        self.assertAlmostEqual(self.member_account.balance, balance - 1.0)
+        refund = self._order_data(
+            self.session,
+            [(self.jam, -2)],
+            [(self.time_method, -10.0)],
+            self.member,
+            refunded={0: order.lines[0]},
+        )
+        refund_order = self._sync(refund)
+        self.assertAlmostEqual(self.member_account.balance, balance)
+        moves = self.Move.search([("pos_order_id", "=", refund_order.id)])
+        self.assertEqual(set(moves.mapped("move_type")), {"refund"})
+        self.assertFalse(refund_order.has_time_issue)
+
+    def test_refund_in_cash_is_flagged(self):
+        data = self._order_data(
+            self.session,
+            [(self.jam, 2)],
+            [(self.time_method, 5.0), (self.cash_method, 5.0)],
+            self.member,
+        )
+        order = self._sync(data)
+        refund = self._order_data(
+            self.session,
+            [(self.jam, -2)],
+            [(self.cash_method, -10.0)],
+            self.member,
+            refunded={0: order.lines[0]},
+        )
+        refund_order = self._sync(refund)
+        self.assertEqual(refund_order.state, "paid")
+        self.assertTrue(refund_order.has_time_issue)
+        self.assertTrue(self.member_account.flagged)
+
+    def test_session_close_accounting(self):
+        data = self._order_data(
+            self.session,
+            [(self.jam, 3)],
+            [(self.time_method, 12.0), (self.cash_method, 3.0)],
+            self.member,
+        )
+        self._sync(data)
+        clearing = self.company.time_clearing_account_id
+        self.assertEqual(clearing.code, "467100")
+        self.assertEqual(self.time_method.outstanding_account_id, clearing)
+        self.session.post_closing_cash_details(self.session.cash_register_balance_end)
+        result = self.session.close_session_from_ui()
+        self.assertTrue(result["successful"], result)
+        self.assertEqual(self.session.state, "closed")
+        lines = self.env["account.move.line"].search(
+            [("account_id", "=", clearing.id), ("parent_state", "=", "posted")]
+        )
+        self.assertAlmostEqual(sum(lines.mapped("balance")), 12.0)
+        hours_journal_lines = self.env["account.move.line"].search(
+            [("journal_id", "=", self.time_method.journal_id.id), ("parent_state", "=", "posted")]
+        )
+        self.assertTrue(hours_journal_lines)
+        self.assertFalse(
+            hours_journal_lines.account_id.filtered(
+                lambda account: account.account_type == "asset_cash"
+            ),
+            "hours never reach a cash or bank account",
+        )
