@@ -1,0 +1,1 @@
+from . import conserverie_impact_fact

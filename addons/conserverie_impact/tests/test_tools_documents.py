@@ -1,0 +1,67 @@
+import datetime
+import io
+
+import openpyxl
+import PyPDF2
+
+from odoo.tests import BaseCase
+
+from ..tools import pdf_report, xlsx_report
+
+DATA = {
+    "title": "Rapport d'activité",
+    "subtitle": "Du 01/01/2026 au 31/12/2026",
+    "summary_title": "Synthèse",
+    "summary_columns": ("Indicateur", "Valeur", "Unité"),
+    "summary": [("Kilos sauvés", 1234.5, "kg", "kg"), ("Taux de retour", 0.6, "%", "percent")],
+    "sheets": [
+        {
+            "name": "Apports/producteur",
+            "columns": [("Producteur", "text"), ("Kilos", "kg"), ("Date", "date")],
+            "rows": [["Ferme du Pont", 100.0, datetime.date(2026, 3, 1)], ["Verger", 20.5, None]],
+            "total_label": "Total",
+        },
+    ],
+}
+
+
+class TestDocuments(BaseCase):
+    def test_sheet_names(self):
+        used = set()
+        self.assertEqual(xlsx_report.sheet_name("a/b:c", used), "a-b-c")
+        self.assertEqual(xlsx_report.sheet_name("A-B-C", used), "A-B-C (2)")
+        self.assertEqual(len(xlsx_report.sheet_name("x" * 40, used)), 31)
+
+    def test_workbook(self):
+        book = openpyxl.load_workbook(io.BytesIO(xlsx_report.build_workbook(DATA)))
+        self.assertEqual(book.sheetnames, ["Synthèse", "Apports-producteur"])
+        summary = book["Synthèse"]
+        self.assertEqual(summary["A1"].value, "Rapport d'activité")
+        self.assertEqual(summary["A4"].value, "Indicateur")
+        self.assertEqual(summary["A5"].value, "Kilos sauvés")
+        self.assertEqual(summary["B5"].value, 1234.5)
+        self.assertEqual(summary["B5"].number_format, "#,##0.0")
+        self.assertEqual(summary["B6"].value, 0.6)
+        self.assertEqual(summary["B6"].number_format, "0.0%")
+        table = book["Apports-producteur"]
+        self.assertEqual([cell.value for cell in table[4]], ["Producteur", "Kilos", "Date"])
+        self.assertEqual(table["B5"].value, 100.0)
+        self.assertEqual(table["C5"].value.date(), datetime.date(2026, 3, 1))
+        self.assertIsNone(table["C6"].value)
+        self.assertEqual(table["A7"].value, "Total")
+        self.assertEqual(table["B7"].value, 120.5)
+
+    def test_format_value(self):
+        self.assertEqual(pdf_report.format_value(1234.5, "kg"), "1\u202f234,5")
+        self.assertEqual(pdf_report.format_value(0.605, "percent"), "60,5 %")
+        self.assertEqual(pdf_report.format_value(12.0, "money"), "12,00 €")
+        self.assertEqual(pdf_report.format_value(None, "kg"), "")
+
+    def test_pdf(self):
+        raw = pdf_report.build_activity_report(DATA)
+        reader = PyPDF2.PdfReader(io.BytesIO(raw))
+        self.assertEqual(len(reader.pages), 2, "summary, then one page per table")
+        text = reader.pages[0].extract_text()
+        self.assertIn("Rapport d'activité", text)
+        self.assertIn("Kilos sauvés", text)
+        self.assertIn("Ferme du Pont", reader.pages[1].extract_text())
