@@ -284,6 +284,7 @@ class _Typesetter:
         self._words = {}
         self._wraps = {}
         self._runs = {}
+        self.fits = {}
 
     def width(self, text, bold=False):
         """Width of ``text`` at size 1."""
@@ -515,12 +516,17 @@ def _prepare(label, layout, typesetter, captions):
     quantity_width = typesetter.width(label.net_quantity or "", True)
     separate = _paragraphs(label, captions)
     variants = [separate] + ([_run_in(separate)] if len(separate) > 2 else [])
-    for paragraphs in variants:
-        blocks = _fit(title, quantity_width, paragraphs, available, layout, typesetter)
-        if blocks:
-            break
-    else:
-        raise LabelOverflowError(label, "text")
+    # labels of one print run share their text: fit each distinct text once
+    fit_key = (title, quantity_width, tuple(separate), available, id(layout))
+    blocks = typesetter.fits.get(fit_key)
+    if blocks is None:
+        for paragraphs in variants:
+            blocks = _fit(title, quantity_width, paragraphs, available, layout, typesetter)
+            if blocks:
+                break
+        else:
+            raise LabelOverflowError(label, "text")
+        typesetter.fits[fit_key] = blocks
 
     pad = layout.padding * mm
     y = top = (layout.label_height - layout.padding) * mm
