@@ -1,6 +1,7 @@
 from datetime import date, timedelta
+from uuid import uuid4
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -108,3 +109,54 @@ class ConserverieCase(TransactionCase):
             product, cls.warehouse.released_location_id, quantity, lot_id=lot
         )
         return lot
+
+
+def pos_line_values(product, qty, price=None, **values):
+    """What a till sends for one order line, untaxed."""
+    price = product.lst_price if price is None else price
+    return {
+        "uuid": str(uuid4()),
+        "product_id": product.id,
+        "qty": qty,
+        "price_unit": price,
+        "discount": 0.0,
+        "price_subtotal": qty * price,
+        "price_subtotal_incl": qty * price,
+        "tax_ids": [],
+        "pack_lot_ids": [],
+        **values,
+    }
+
+
+def pos_order_payload(session, lines, payments, partner=None, uuid=None, date_order=None):
+    """What a till sends for one paid order.
+
+    ``lines`` are line values or ``Command.create`` commands, ``payments`` are
+    (payment method, amount) pairs.
+    """
+    commands = [line if isinstance(line, list | tuple) else Command.create(line) for line in lines]
+    uuid = uuid or str(uuid4())
+    now = fields.Datetime.now()
+    return {
+        "uuid": uuid,
+        "name": f"Order {uuid}",
+        "session_id": session.id,
+        "pricelist_id": session.config_id.pricelist_id.id,
+        "partner_id": partner.id if partner else False,
+        "user_id": session.env.uid,
+        "sequence_number": 1,
+        "date_order": fields.Datetime.to_string(date_order or now),
+        "fiscal_position_id": False,
+        "amount_paid": round(sum(amount for _method, amount in payments), 2),
+        "amount_return": 0,
+        "amount_tax": 0,
+        "amount_total": round(sum(command[2]["price_subtotal_incl"] for command in commands), 2),
+        "lines": commands,
+        "payment_ids": [
+            Command.create({"amount": amount, "name": now, "payment_method_id": method.id})
+            for method, amount in payments
+        ],
+        "state": "paid",
+        "to_invoice": False,
+        "last_order_preparation_change": "{}",
+    }

@@ -1,8 +1,10 @@
-from uuid import uuid4
+from odoo import Command
 
-from odoo import Command, fields
-
-from odoo.addons.conserverie_base.tests.common import ConserverieCase
+from odoo.addons.conserverie_base.tests.common import (
+    ConserverieCase,
+    pos_line_values,
+    pos_order_payload,
+)
 
 
 class DepositCase(ConserverieCase):
@@ -81,21 +83,7 @@ class DepositCase(ConserverieCase):
         return self.pos_config.current_session_id
 
     def _line(self, product, qty, price=None, **values):
-        price = product.lst_price if price is None else price
-        return Command.create(
-            {
-                "uuid": str(uuid4()),
-                "product_id": product.id,
-                "qty": qty,
-                "price_unit": price,
-                "discount": 0.0,
-                "price_subtotal": qty * price,
-                "price_subtotal_incl": qty * price,
-                "tax_ids": [],
-                "pack_lot_ids": [],
-                **values,
-            }
-        )
+        return Command.create(pos_line_values(product, qty, price, **values))
 
     def _with_deposit(self, product, qty):
         """A product line and its deposit line, linked as the POS links them."""
@@ -108,37 +96,11 @@ class DepositCase(ConserverieCase):
 
     def _order_data(self, session, lines, partner=None, uuid=None, paid=True):
         total = sum(line[2]["price_subtotal_incl"] for line in lines)
-        uuid = uuid or str(uuid4())
-        return {
-            "uuid": uuid,
-            "name": f"Order {uuid}",
-            "session_id": session.id,
-            "pricelist_id": self.pos_config.pricelist_id.id,
-            "partner_id": partner.id if partner else False,
-            "user_id": self.env.uid,
-            "sequence_number": 1,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "fiscal_position_id": False,
-            "amount_paid": total if paid else 0,
-            "amount_return": 0,
-            "amount_tax": 0,
-            "amount_total": total,
-            "lines": lines,
-            "payment_ids": [
-                Command.create(
-                    {
-                        "amount": total,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": self.cash_method.id,
-                    }
-                )
-            ]
-            if paid
-            else [],
-            "state": "paid" if paid else "draft",
-            "to_invoice": False,
-            "last_order_preparation_change": "{}",
-        }
+        payments = [(self.cash_method, total)] if paid else []
+        data = pos_order_payload(session, lines, payments, partner=partner, uuid=uuid)
+        if not paid:
+            data["state"] = "draft"
+        return data
 
     def _sync(self, data):
         result = self.env["pos.order"].sync_from_ui([data])

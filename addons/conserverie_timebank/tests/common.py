@@ -1,8 +1,10 @@
-from uuid import uuid4
+from odoo import Command
 
-from odoo import Command, fields
-
-from odoo.addons.conserverie_base.tests.common import ConserverieCase
+from odoo.addons.conserverie_base.tests.common import (
+    ConserverieCase,
+    pos_line_values,
+    pos_order_payload,
+)
 
 
 class TimebankCase(ConserverieCase):
@@ -53,54 +55,11 @@ class TimebankCase(ConserverieCase):
         (method, amount); ``refunded`` maps line index to the refunded pos.order.line."""
         order_lines = []
         for index, line in enumerate(lines):
-            product, qty = line[0], line[1]
-            price = line[2] if len(line) > 2 else product.lst_price
-            values = {
-                "product_id": product.id,
-                "qty": qty,
-                "price_unit": price,
-                "price_subtotal": price * qty,
-                "price_subtotal_incl": price * qty,
-                "discount": 0.0,
-                "tax_ids": [Command.set([])],
-                "pack_lot_ids": [],
-                "uuid": str(uuid4()),
-            }
+            values = {}
             if refunded and index in refunded:
                 values["refunded_orderline_id"] = refunded[index].id
-            order_lines.append(Command.create(values))
-        total = sum(line[2]["price_subtotal_incl"] for line in order_lines)
-        paid = sum(amount for _method, amount in payments)
-        uuid = uuid or str(uuid4())
-        return {
-            "amount_paid": paid,
-            "amount_return": 0,
-            "amount_tax": 0.0,
-            "amount_total": total,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "fiscal_position_id": False,
-            "pricelist_id": session.config_id.pricelist_id.id,
-            "name": f"Order {uuid}",
-            "last_order_preparation_change": "{}",
-            "lines": order_lines,
-            "partner_id": partner and partner.id,
-            "session_id": session.id,
-            "sequence_number": 2,
-            "payment_ids": [
-                Command.create(
-                    {
-                        "amount": amount,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": method.id,
-                    }
-                )
-                for method, amount in payments
-            ],
-            "uuid": uuid,
-            "user_id": self.env.uid,
-            "to_invoice": False,
-            "state": "paid",
-        }
+            order_lines.append(pos_line_values(*line, **values))
+        return pos_order_payload(session, order_lines, payments, partner=partner, uuid=uuid)
 
     def _sync(self, data, user=None):
         Order = self.env["pos.order"]
