@@ -14,3 +14,4 @@ from . import stock_move
 from . import stock_picking
 from . import sale_order
 from . import pos_config
+from . import pos_order

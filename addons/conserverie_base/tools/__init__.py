@@ -1,1 +1,2 @@
 from . import naming
+from . import pos_order_payload

@@ -1,0 +1,303 @@
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from ..tools import pos_order_payload as payload
+
+# models whose records the till creates with the order: their ids may be the till's own
+TILL_MODELS = frozenset(
+    {
+        "pos.order",
+        "pos.order.line",
+        "pos.payment",
+        "pos.pack.operation.lot",
+        "product.attribute.custom.value",
+    }
+)
+# references to the till's records the server reads as real records
+TILL_REFERENCES = frozenset({"refunded_orderline_id"})
+# models of the payload the rules describe, whose values are checked in depth
+PAYLOAD_MODELS = frozenset({"pos.order.line", "pos.payment", "pos.pack.operation.lot"})
+MAX_PROBLEMS_SHOWN = 10
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    @api.model
+    def sync_from_ui(self, orders):
+        """Refuse the whole batch before anything is written when one order is malformed
+        or points to records it cannot use: the till keeps its orders and the error says
+        what to fix. A batch refused later on (by a check of the point of sale) leaves
+        nothing behind either, whoever calls."""
+        self._check_sync_payloads(orders)
+        with self.env.cr.savepoint():
+            return super().sync_from_ui(orders)
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        if existing_order:
+            # the till always sends the key; the server deletes it before updating an order
+            order.setdefault("access_token", None)
+        return super()._process_order(order, existing_order)
+
+    @api.model
+    def _check_sync_payloads(self, orders):
+        if not isinstance(orders, list | tuple):
+            raise UserError(
+                self.env._(
+                    "The point of sale must send a list of orders, not %(value)s.",
+                    value=payload.shorten(orders),
+                )
+            )
+        rules = self._get_payload_rules()
+        for position, order in enumerate(orders, start=1):
+            problems = payload.check_order_payload(
+                order, rules
+            ) or self._get_payload_reference_problems(order)
+            if problems:
+                raise UserError(self._get_payload_error(order, position, problems))
+
+    @api.model
+    def _get_payload_rules(self):
+        """What the server relies on, and the type of every other field it would store."""
+        return payload.order_rules(
+            order_extra=self._get_payload_field_rules(self),
+            line_extra=self._get_payload_field_rules(self.env["pos.order.line"]),
+            payment_extra=self._get_payload_field_rules(self.env["pos.payment"]),
+            pack_lot_extra=self._get_payload_field_rules(self.env["pos.pack.operation.lot"]),
+        )
+
+    @api.model
+    def _get_payload_field_rules(self, model):
+        """Rules for the fields of ``model`` that a value of the wrong type would make the
+        ORM or the database fail on. Related fields that are not read-only are refused:
+        they would write on another record (the session, its configuration)."""
+        rules = {}
+        for name, field in model._fields.items():
+            if name in models.MAGIC_COLUMNS:
+                continue
+            if field.related and not field.readonly:
+                rules[name] = payload.Rule(payload.REFUSED)
+            elif field.type == "many2one":
+                rules[name] = payload.Rule(payload.OPTIONAL_ID)
+            elif field.type in ("one2many", "many2many"):
+                # the till creates and changes its own records only; others it links
+                commands = (
+                    payload.RECORD_COMMANDS
+                    if field.type == "one2many" and field.comodel_name in TILL_MODELS
+                    else payload.RELATION_COMMANDS
+                )
+                rules[name] = payload.Rule(payload.COMMANDS, commands=commands, accepts_ids=True)
+            elif field.type in ("float", "monetary"):
+                rules[name] = payload.Rule(payload.NUMBER)
+            elif field.type == "integer":
+                rules[name] = payload.Rule(
+                    payload.INTEGER, bounds=(-payload.MAX_INTEGER, payload.MAX_INTEGER)
+                )
+            elif field.type == "datetime":
+                rules[name] = payload.Rule(payload.DATETIME)
+            elif field.type == "date":
+                rules[name] = payload.Rule(payload.DATE)
+            elif field.type == "selection":
+                choices = (False, *field.get_values(self.env))
+                rules[name] = payload.Rule(payload.SELECTION, choices=choices)
+        return rules
+
+    @api.model
+    def _get_payload_reference_problems(self, order):
+        """Records the order refers to that do not exist, belong to another company, or
+        (lines and payments changed by id) belong to another order."""
+        existing = self._get_open_order(order)
+        if existing and existing.state != "draft":
+            return []  # sent again: the server acknowledges it and ignores the values
+        # sudo: a session of a company the user cannot read is refused, not an access error
+        session = self.env["pos.session"].sudo().browse(order["session_id"]).exists()
+        if not session:
+            return [
+                payload.PayloadProblem(
+                    "session_id", payload.UNKNOWN_RECORD, str(order["session_id"])
+                )
+            ]
+        if session.company_id not in self.env.companies:
+            return [
+                payload.PayloadProblem("session_id", payload.OTHER_COMPANY, session.display_name)
+            ]
+        return self._get_record_reference_problems(
+            existing, order, session.company_id, "", order_level=True
+        )
+
+    @api.model
+    def _get_record_reference_problems(self, record, values, company, path, order_level=False):
+        """Check the references in ``values``, sent to create or update ``record`` (an
+        existing record, or an empty recordset of the model to create)."""
+        problems = []
+        prefix = f"{path}." if path else ""
+        for name, value in values.items():
+            field = record._fields.get(name)
+            if not field or not field.relational or not value or name in models.MAGIC_COLUMNS:
+                continue  # the ORM ignores the magic columns it is sent
+            field_path = prefix + name
+            if field.type == "one2many":
+                problems += self._get_commands_reference_problems(
+                    record, field, value, company, field_path
+                )
+            elif field.comodel_name not in TILL_MODELS or name in TILL_REFERENCES:
+                ids = [value] if field.type == "many2one" else self._get_command_ids(value)
+                problems += self._get_records_problems(
+                    self.env[field.comodel_name],
+                    ids,
+                    company,
+                    field_path,
+                    # the server forgets a customer deleted while the till was offline
+                    tolerate_missing=order_level and name == "partner_id",
+                )
+        return problems
+
+    @api.model
+    def _get_commands_reference_problems(self, record, field, commands, company, path):
+        """One2many commands only change records already in ``record``'s field."""
+        problems = []
+        Comodel = self.env[field.comodel_name]
+        for index, command in enumerate(commands):
+            command_path = f"{path}[{index}]"
+            if payload.is_record_id(command):
+                continue  # bare ids: the ORM reports those it cannot find
+            foreign = set(payload.command_record_ids(command)) - set(record[field.name].ids)
+            if foreign:
+                problems.append(
+                    payload.PayloadProblem(
+                        command_path, payload.NOT_OF_THIS_ORDER, str(sorted(foreign))
+                    )
+                )
+            elif command[0] in payload.COMMANDS_WITH_VALUES and Comodel._name in PAYLOAD_MODELS:
+                target = Comodel.browse(command[1]) if command[0] == payload.UPDATE else Comodel
+                problems += self._get_record_reference_problems(
+                    target, command[2], company, command_path
+                )
+        return problems
+
+    @api.model
+    def _get_command_ids(self, commands):
+        return [
+            record_id for command in commands for record_id in payload.command_record_ids(command)
+        ]
+
+    @api.model
+    def _get_records_problems(self, Model, ids, company, path, tolerate_missing=False):
+        # sudo: the till refers to records its user may not read (taxes, pricelists)
+        records = Model.sudo().browse(ids)
+        found = records.exists()
+        missing = set(records.ids) - set(found.ids)
+        if missing and not tolerate_missing:
+            return [payload.PayloadProblem(path, payload.UNKNOWN_RECORD, str(sorted(missing)))]
+        if Model._name == "res.company":
+            others = found - company
+        elif {"company_id", "company_ids"} & set(Model._fields):
+            domain = found._check_company_domain(company)
+            others = found - found.with_context(active_test=False).filtered_domain(domain)
+        else:
+            return []
+        if others:
+            names = ", ".join(others.mapped("display_name"))
+            return [payload.PayloadProblem(path, payload.OTHER_COMPANY, names)]
+        return []
+
+    @api.model
+    def _get_payload_error(self, order, position, problems):
+        names = [order.get(key) for key in ("name", "uuid")] if isinstance(order, dict) else []
+        label = next((name[:60] for name in names if isinstance(name, str) and name.strip()), "")
+        label = label or self.env._("number %(position)s", position=position)
+        lines = [f"- {self._describe_payload_problem(p)}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            lines.append(
+                self.env._("- and %(count)s more.", count=len(problems) - MAX_PROBLEMS_SHOWN)
+            )
+        return self.env._(
+            "The point of sale sent order %(order)s in a form the server cannot record; "
+            "nothing of this synchronisation was saved.\n%(problems)s",
+            order=label,
+            problems="\n".join(lines),
+        )
+
+    @api.model
+    def _describe_payload_problem(self, problem):
+        """The problem, in the user's language."""
+        field, value = problem.path or self.env._("the order"), problem.value
+        match problem.code:
+            case payload.NOT_A_DICT:
+                return self.env._(
+                    "%(field)s must be a set of values, not %(value)s.", field=field, value=value
+                )
+            case payload.NOT_A_LIST:
+                return self.env._(
+                    "%(field)s must be a list of commands, not %(value)s.", field=field, value=value
+                )
+            case payload.MISSING:
+                return self.env._("%(field)s is missing.", field=field)
+            case payload.NOT_AN_ID:
+                return self.env._(
+                    "%(field)s must be a record id, not %(value)s.", field=field, value=value
+                )
+            case payload.NOT_A_NUMBER:
+                return self.env._(
+                    "%(field)s must be a number, not %(value)s.", field=field, value=value
+                )
+            case payload.NOT_FINITE:
+                return self.env._(
+                    "%(field)s must be a finite number, not %(value)s.", field=field, value=value
+                )
+            case payload.OUT_OF_RANGE:
+                minimum, maximum = (format(bound, ",.0f") for bound in problem.detail)
+                return self.env._(
+                    "%(field)s must be between %(minimum)s and %(maximum)s, not %(value)s.",
+                    field=field,
+                    value=value,
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            case payload.NOT_TEXT:
+                return self.env._(
+                    "%(field)s must be a non-empty text, not %(value)s.", field=field, value=value
+                )
+            case payload.NOT_A_CHOICE:
+                return self.env._(
+                    "%(field)s must be one of %(choices)s, not %(value)s.",
+                    field=field,
+                    value=value,
+                    choices=", ".join(str(choice) for choice in problem.detail),
+                )
+            case payload.NOT_A_DATE:
+                return self.env._(
+                    "%(field)s must be a date and time such as 2026-06-12 14:30:00, not %(value)s.",
+                    field=field,
+                    value=value,
+                )
+            case payload.BAD_COMMAND:
+                return self.env._(
+                    "%(field)s is not a command the point of sale sends: %(value)s.",
+                    field=field,
+                    value=value,
+                )
+            case payload.NOT_ACCEPTED:
+                return self.env._(
+                    "%(field)s is set by the server; the point of sale cannot send it.", field=field
+                )
+            case payload.UNKNOWN_RECORD:
+                return self.env._(
+                    "%(field)s refers to records that do not exist: %(value)s.",
+                    field=field,
+                    value=value,
+                )
+            case payload.OTHER_COMPANY:
+                return self.env._(
+                    "%(field)s refers to records of another company: %(value)s.",
+                    field=field,
+                    value=value,
+                )
+            case payload.NOT_OF_THIS_ORDER:
+                return self.env._(
+                    "%(field)s changes records that are not part of this order: %(value)s.",
+                    field=field,
+                    value=value,
+                )
+        return self.env._("%(field)s is wrong: %(value)s.", field=field, value=value)
