@@ -14,6 +14,7 @@ from . import (
     res_company,
     stock_lot,
     stock_move,
+    stock_move_line,
     stock_quant,
     stock_warehouse,
 )

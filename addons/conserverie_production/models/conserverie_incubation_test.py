@@ -26,7 +26,15 @@ class ConserverieIncubationTest(models.Model):
         required=True,
     )
     note = fields.Char(help="Swelling, leak, odour, pH drop…")
-    company_id = fields.Many2one(related="lot_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True
+    )
+
+    @api.depends("lot_id.company_id", "lot_id.conserverie_production_id.company_id")
+    def _compute_company_id(self):
+        # a jar lot of a shared product has no company: the production's decides
+        for test in self:
+            test.company_id = test.lot_id and test.lot_id._get_conserverie_company()
 
     @api.depends("date_start", "lot_id")
     def _compute_date_end(self):

@@ -95,8 +95,10 @@ class MrpProduction(models.Model):
                     weight_in += weight
                     if move.product_id.is_recovered_produce:
                         produce += weight
-                if move.state == "done" and move.stock_valuation_layer_ids:
-                    cost += -sum(move.stock_valuation_layer_ids.mapped("value"))
+                # sudo: the cost per jar is shown to whoever opens the production
+                layers = move.sudo().stock_valuation_layer_ids
+                if move.state == "done" and layers:
+                    cost += -sum(layers.mapped("value"))
                 else:
                     product_quantity = move.product_uom._compute_quantity(
                         quantity, move.product_id.uom_id, round=False

@@ -7,6 +7,7 @@ from odoo.tools import float_compare, format_date
 from ..tools.label_layout import LabelData, LabelOverflowError, normalize_ean13, render_labels
 
 INCUBATION_TEMPERATURES = (37.0, 55.0)
+RELEASE_DECISION_FIELDS = {"release_state", "release_date", "release_user_id", "rejection_reason"}
 
 
 class StockLot(models.Model):
@@ -70,7 +71,20 @@ class StockLot(models.Model):
                     self.env._("A pH is between 0 and 14 (got %(ph)s).", ph=lot.ph_measured)
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("release_state") not in (None, False, "quarantine"):
+                self._check_release_state_write()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if RELEASE_DECISION_FIELDS & set(vals) and not (
+            vals.get("release_state") == "quarantine"
+            and set(vals) & RELEASE_DECISION_FIELDS == {"release_state"}
+            and not any(self.mapped("release_state"))
+        ):
+            self._check_release_state_write()
         if {"ph_measured", "ph_measured_date"} & set(vals):
             self._check_release_rights()
             if any(lot.release_state in ("released", "rejected") for lot in self):
@@ -82,6 +96,17 @@ class StockLot(models.Model):
         return super().write(vals)
 
     # Rights -------------------------------------------------------------
+
+    def _check_release_state_write(self):
+        """A lot leaves quarantine only through Release, Reject or a coordinator's
+        reversal, which check the recipe's policy and write as superuser."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The release state of a lot changes only with Release, Reject or a "
+                    "coordinator's reversal."
+                )
+            )
 
     def _check_release_rights(self):
         if not self.env.user.has_group("conserverie_base.group_staff"):
@@ -237,7 +262,7 @@ class StockLot(models.Model):
                     quant.owner_id,
                     self.env._("Release of %(lot)s", lot=lot.name),
                 )
-            lot.write(
+            lot.sudo().write(  # sudo: the decision is checked above
                 {
                     "release_state": "released",
                     "release_date": fields.Datetime.now(),
@@ -283,7 +308,9 @@ class StockLot(models.Model):
                     }
                 )
                 scrap.do_scrap()
-            lot.write({"release_state": "rejected", "rejection_reason": reason.strip()})
+            lot.sudo().write(  # sudo: the decision is checked above
+                {"release_state": "rejected", "rejection_reason": reason.strip()}
+            )
             lot.message_post(
                 body=self.env._("Lot rejected and scrapped: %(reason)s", reason=reason.strip())
             )
@@ -321,7 +348,7 @@ class StockLot(models.Model):
             previous = dict(self._fields["release_state"]._description_selection(self.env))[
                 lot.release_state
             ]
-            lot.write(
+            lot.sudo().write(  # sudo: the reversal is checked above
                 {"release_state": "quarantine", "release_date": False, "release_user_id": False}
             )
             lot.message_post(
@@ -399,6 +426,50 @@ class StockLot(models.Model):
         return self._action_view_lots(
             self._get_jar_lots(), self.env._("Jars made from %(lot)s", lot=self.name)
         )
+
+    def _get_recall_lots(self):
+        """The jar lots a recall of these lots covers: the jar lots among them and every
+        jar lot made from the produce lots among them."""
+        return self.filtered("conserverie_production_id") | self._get_jar_lots()
+
+    def _get_recall_move_lines(self):
+        """Every done delivery of the recalled jar lots to someone outside the facility:
+        point of sale orders, sale orders through a centre and volunteers' shares."""
+        lots = self._get_recall_lots()
+        if not lots:
+            return self.env["stock.move.line"]
+        return self.env["stock.move.line"].search(
+            [
+                ("lot_id", "in", lots.ids),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+            ],
+            order="date, id",
+        )
+
+    def action_recall_search(self):
+        """One step forward, in one search: the jar lots concerned and where each went."""
+        lines = self._get_recall_move_lines()
+        lots = self._get_recall_lots()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Recall of %(lots)s: %(count)s jar lot(s)",
+                lots=", ".join(self.mapped("name")),
+                count=len(lots),
+            ),
+            "res_model": "stock.move.line",
+            "view_mode": "list",
+            "views": [
+                (self.env.ref("conserverie_production.stock_move_line_view_list_recall").id, "list")
+            ],
+            "domain": [("id", "in", lines.ids)],
+            "context": {"create": False, "group_by": ["lot_id"]},
+            "help": self.env._(
+                "<p>No jar of these lots has left the facility yet: %(lots)s.</p>",
+                lots=", ".join(lots.mapped("name")) or self.env._("no jar lot"),
+            ),
+        }
 
     # Labels -------------------------------------------------------------
 
