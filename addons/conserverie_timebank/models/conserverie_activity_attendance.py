@@ -14,20 +14,26 @@ class ConserverieActivityAttendance(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         attendances = super().create(vals_list)
-        attendances.filtered(lambda att: att.activity_id.state == "done")._credit_time()
+        done = attendances.filtered(lambda att: att.activity_id.state == "done")
+        done._check_can_change_credited_hours()
+        done._credit_time()
         return attendances
 
     def write(self, vals):
         done = self.filtered(lambda att: att.activity_id.state == "done")
         if done and any(field in vals for field in CREDIT_FIELDS):
-            if not self.env.user.has_group("conserverie_base.group_staff"):
-                raise UserError(
-                    self.env._("Only centre staff correct the attendance of a done activity.")
-                )
+            done._check_can_change_credited_hours()
         result = super().write(vals)
         if done and any(field in vals for field in CREDIT_FIELDS):
             done._credit_time()
         return result
+
+    def _check_can_change_credited_hours(self):
+        """Attendance of a done activity credits hours: only staff add or correct it."""
+        if self and not self.env.su and not self.env.user.has_group("conserverie_base.group_staff"):
+            raise UserError(
+                self.env._("Only centre staff correct the attendance of a done activity.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_credited(self):

@@ -1,3 +1,5 @@
+from contextvars import ContextVar
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -19,7 +21,9 @@ MANUAL_KIND_GROUPS = {
     "cheque": "conserverie_base.group_staff",
     "adjustment": "conserverie_base.group_coordinator",
 }
-POSTING_KEY = "conserverie_time_posting"
+# Set only while _post_transfer creates its two moves. Unlike a context key, no
+# remote caller can set it, so a single unbalanced move can never be forged.
+_posting_transfer = ContextVar("conserverie_time_posting_transfer", default=False)
 
 
 class ConserverieTimeMove(models.Model):
@@ -135,7 +139,7 @@ class ConserverieTimeMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(POSTING_KEY):
+        if not _posting_transfer.get():
             raise UserError(
                 self.env._(
                     "Time moves are only created in pairs by a transfer, a cheque, "
@@ -224,7 +228,11 @@ class ConserverieTimeMove(models.Model):
             "reference": f"{transfer_ref}/C",
             **(to_values or {}),
         }
-        return self.with_context(**{POSTING_KEY: True}).create([debit_vals, credit_vals])
+        token = _posting_transfer.set(True)
+        try:
+            return self.create([debit_vals, credit_vals])
+        finally:
+            _posting_transfer.reset(token)
 
     @api.model
     def _apply_to_balances(self, amounts):

@@ -1,6 +1,7 @@
+import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
-import { eurosToHours, isDepositLine } from "./time_hours";
+import { eurosToHours, formatHours, isDepositLine } from "./time_hours";
 
 patch(PosOrder.prototype, {
     getTimePaymentLines() {
@@ -35,5 +36,15 @@ patch(PosOrder.prototype, {
             }
         }
         return { paidInHours, euros };
+    },
+    export_for_printing() {
+        const result = super.export_for_printing(...arguments);
+        const hours = this.getTimePaidHours();
+        result.conserverieTime = {
+            show: Boolean(hours),
+            label: hours < 0 ? _t("Hours given back") : _t("Paid in hours"),
+            hoursDisplay: formatHours(Math.abs(hours)),
+        };
+        return result;
     },
 });

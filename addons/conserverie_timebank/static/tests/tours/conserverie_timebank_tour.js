@@ -30,5 +30,9 @@ registry.category("web_tour.tours").add("conserverie_timebank_pay_in_hours", {
             PaymentScreen.remainingIs("0.00"),
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
+            {
+                content: "the receipt shows the hours paid",
+                trigger: ".pos-receipt .o_conserverie_time_paid:contains('0 h 36')",
+            },
         ].flat(),
 });
