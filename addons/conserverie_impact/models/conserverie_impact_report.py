@@ -412,34 +412,48 @@ class ConserverieImpactReport(models.TransientModel):
     def _get_day_sale_figures(self):
         """(jars paid in hours, sales in euros, euro value paid in hours) at the stalls.
 
-        An order paid partly in hours counts each line in proportion of
-        the hours in its payments; deposits are left out.
+        An order paid partly in hours counts each line in proportion of the hours
+        in its payments to what hours can pay: deposits are paid in euros, so they
+        are left out of both.
         """
         Order = self.env["pos.order"]
         orders = Order._search(self._get_pos_order_domain())
         query = SQL(
             """
             WITH orders AS %(orders)s,
-            shares AS (
-                SELECT payment.pos_order_id AS order_id,
-                       SUM(CASE WHEN method.is_time_currency THEN payment.amount ELSE 0 END)
-                           / NULLIF(SUM(payment.amount), 0) AS hours_share
+            goods AS (
+                SELECT line.order_id, line.qty, line.price_subtotal_incl,
+                       template.is_storable
+                  FROM pos_order_line line
+                  JOIN orders ON orders.id = line.order_id
+                  JOIN product_product product ON product.id = line.product_id
+                  JOIN product_template template ON template.id = product.product_tmpl_id
+                 WHERE NOT COALESCE(template.is_deposit, FALSE)
+            ),
+            hours AS (
+                SELECT payment.pos_order_id AS order_id, SUM(payment.amount) AS amount
                   FROM pos_payment payment
                   JOIN orders ON orders.id = payment.pos_order_id
                   JOIN pos_payment_method method ON method.id = payment.payment_method_id
+                 WHERE method.is_time_currency
               GROUP BY payment.pos_order_id
+            ),
+            shares AS (
+                SELECT goods.order_id,
+                       LEAST(GREATEST(MAX(hours.amount)
+                                      / NULLIF(SUM(goods.price_subtotal_incl), 0), 0), 1)
+                           AS hours_share
+                  FROM goods
+                  JOIN hours ON hours.order_id = goods.order_id
+              GROUP BY goods.order_id
             )
-            SELECT COALESCE(SUM(line.qty * COALESCE(shares.hours_share, 0)), 0),
-                   COALESCE(SUM(line.price_subtotal_incl
+            SELECT COALESCE(SUM(goods.qty * COALESCE(shares.hours_share, 0)), 0),
+                   COALESCE(SUM(goods.price_subtotal_incl
                                 * (1 - COALESCE(shares.hours_share, 0))), 0),
-                   COALESCE(SUM(line.price_subtotal_incl * COALESCE(shares.hours_share, 0)), 0)
-              FROM pos_order_line line
-              JOIN orders ON orders.id = line.order_id
-              JOIN product_product product ON product.id = line.product_id
-              JOIN product_template template ON template.id = product.product_tmpl_id
-         LEFT JOIN shares ON shares.order_id = line.order_id
-             WHERE template.is_storable
-               AND NOT COALESCE(template.is_deposit, FALSE)
+                   COALESCE(SUM(goods.price_subtotal_incl * COALESCE(shares.hours_share, 0)), 0)
+              FROM goods
+         LEFT JOIN shares ON shares.order_id = goods.order_id
+             WHERE goods.is_storable
             """,
             orders=orders.subselect(),
         )
