@@ -1,0 +1,5 @@
+from . import test_access_matrix
+from . import test_market_day
+from . import test_order_payload_fuzz
+from . import test_reliability
+from . import test_tours
