@@ -6,14 +6,16 @@ fills it with SQL (generate_series) to 10,000 moves and then to 1,000,000 moves 
 10,000 accounts, and at both sizes prints the time and the number of SQL queries to
 read a balance and to post a POS debit (the ledger posting done when an order paid in
 hours syncs: ``pos.order._post_time_payments()``, idempotency check included). Both
-must stay flat as the ledger grows: the ratios are printed last.
+must stay flat as the ledger grows: the ratios are printed last (targets: the same
+number of queries, at most twice the time).
 
-    python3 tests/benchmarks/bench_timebank.py --template tb_dev
+    python3 tests/benchmarks/bench_timebank.py --template tb_dev [--rows-json rows.json]
 
 The scratch database is dropped at the end unless --keep is given.
 """
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -23,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ACCOUNTS = 10_000
 SIZES = (10_000, 1_000_000)
 REPEAT = 30
+MEASURES = ("read balance", "partner balance", "post POS debit")
+TIME_RATIO_TARGET = 2.0
 
 
 def parse_args():
@@ -31,6 +35,7 @@ def parse_args():
     parser.add_argument("--scratch", default="bench_timebank_scratch")
     parser.add_argument("--odoo-path", default="/opt/odoo18")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     return parser.parse_args()
 
 
@@ -263,15 +268,46 @@ def report(results):
     print(f"{'measure':<18} {'moves':>10} {'median ms':>10} {'queries':>8}")
     for size in SIZES:
         figures = results[size]
-        for name in ("read balance", "partner balance", "post POS debit"):
+        for name in MEASURES:
             seconds, queries = figures[name]
             print(f"{name:<18} {figures['moves']:>10,} {seconds * 1000:>10.3f} {queries:>8}")
     print()
     print(f"ratios ({large['moves']:,} moves / {small['moves']:,} moves):")
-    for name in ("read balance", "partner balance", "post POS debit"):
+    for name in MEASURES:
         time_ratio = large[name][0] / small[name][0] if small[name][0] else float("nan")
         query_ratio = large[name][1] / small[name][1] if small[name][1] else float("nan")
         print(f"  {name:<18} time x{time_ratio:.2f}  queries x{query_ratio:.2f}")
+
+
+def summary_rows(results):
+    """Rows of the benchmark table: benchmark, measure, value, target, ratio, passed."""
+    small, large = (results[size] for size in SIZES)
+    benchmark = f"Hours ledger, {small['moves']:,} -> {large['moves']:,} moves"
+    rows = []
+    for name in MEASURES:
+        (small_time, small_queries), (large_time, large_queries) = small[name], large[name]
+        time_ratio = large_time / small_time if small_time else float("nan")
+        rows.append(
+            {
+                "benchmark": benchmark,
+                "measure": f"{name}: median time",
+                "value": f"{small_time * 1000:.3f} -> {large_time * 1000:.3f} ms",
+                "target": f"ratio <= {TIME_RATIO_TARGET}",
+                "ratio": time_ratio,
+                "passed": time_ratio <= TIME_RATIO_TARGET,
+            }
+        )
+        rows.append(
+            {
+                "benchmark": benchmark,
+                "measure": f"{name}: SQL queries",
+                "value": f"{small_queries} -> {large_queries}",
+                "target": "same",
+                "ratio": large_queries / small_queries if small_queries else float("nan"),
+                "passed": large_queries == small_queries,
+            }
+        )
+    return rows
 
 
 def main():
@@ -285,7 +321,10 @@ def main():
     finally:
         if not args.keep:
             drop_database(args.scratch)
-    return 0
+    rows = summary_rows(results)
+    if args.rows_json:
+        Path(args.rows_json).write_text(json.dumps(rows))
+    return 0 if all(row["passed"] for row in rows) else 1
 
 
 if __name__ == "__main__":

@@ -52,11 +52,32 @@ class ConserverieDepositMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("jar_product_id") and vals.get("deposit_product_id"):
-                deposit = self.env["product.product"].browse(vals["deposit_product_id"])
-                vals["jar_product_id"] = deposit._get_deposit_jar().id
+        without_jar = [
+            vals
+            for vals in vals_list
+            if not vals.get("jar_product_id") and vals.get("deposit_product_id")
+        ]
+        if without_jar:
+            jars = self._get_jars_by_deposit({vals["deposit_product_id"] for vals in without_jar})
+            for vals in without_jar:
+                vals["jar_product_id"] = jars.get(vals["deposit_product_id"], False)
         return super().create(vals_list)
+
+    @api.model
+    def _get_jars_by_deposit(self, deposit_ids):
+        """{deposit product id: id of the jar format it stands for}, in one query (what
+        ``product.product._get_deposit_jar()`` gives, each jar format having its own
+        deposit product)."""
+        groups = self.env["product.product"]._read_group(
+            [
+                ("is_jar", "=", True),
+                ("deposit_product_id", "in", list(deposit_ids)),
+                ("deposit_product_id.is_deposit", "=", True),
+            ],
+            ["deposit_product_id"],
+            ["id:min"],
+        )
+        return {deposit.id: jar_id for deposit, jar_id in groups}
 
     def write(self, vals):
         if self:

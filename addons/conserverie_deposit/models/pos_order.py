@@ -52,14 +52,20 @@ class PosOrder(models.Model):
 
     def _process_deposits(self):
         """Link deposit lines to their product lines, flag anomalies; once paid, record
-        the deposits in the ledger and receive the returned jars."""
+        the deposits in the ledger and receive the returned jars, once per order."""
         for order in self:
             order._link_deposit_lines()
             order._flag_deposit_anomalies()
-            if order.state in ("paid", "done", "invoiced") and not order._get_deposit_moves():
-                order._create_deposit_moves()
-            if order.state in ("paid", "done", "invoiced") and not order.deposit_return_picking_id:
-                order._create_deposit_return_picking()
+        paid = self.filtered(
+            lambda order: (
+                order.state in ("paid", "done", "invoiced")
+                and any(order.lines.mapped("is_deposit_line"))
+            )
+        )
+        recorded = paid._get_orders_with_deposit_moves()
+        (paid - recorded)._create_deposit_moves()
+        for order in paid.filtered(lambda order: not order.deposit_return_picking_id):
+            order._create_deposit_return_picking()
 
     def _link_deposit_lines(self):
         self.ensure_one()
@@ -92,6 +98,18 @@ class PosOrder(models.Model):
             self.env["conserverie.deposit.move"].sudo().search([("pos_order_id", "in", self.ids)])
         )
 
+    def _get_orders_with_deposit_moves(self):
+        """Those of these orders already in the deposit ledger, in one query."""
+        if not self:
+            return self
+        # sudo: the ledger is closed to volunteers who sync the orders
+        moves = (
+            self.env["conserverie.deposit.move"]
+            .sudo()
+            .search_fetch([("pos_order_id", "in", self.ids)], ["pos_order_id"])
+        )
+        return self.browse(moves.pos_order_id.ids)
+
     def action_view_deposit_moves(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "conserverie_deposit.conserverie_deposit_move_action"
@@ -122,8 +140,8 @@ class PosOrder(models.Model):
         ]
 
     def _create_deposit_moves(self):
-        self.ensure_one()
-        values = self._get_deposit_ledger_values()
+        """Record the deposits of these orders in the ledger, in one create."""
+        values = [vals for order in self for vals in order._get_deposit_ledger_values()]
         if values:
             # sudo: volunteers sync orders but never write the ledger by hand
             self.env["conserverie.deposit.move"].sudo().create(values)

@@ -125,6 +125,28 @@ class ConserverieTimeAccount(models.Model):
         return account
 
     @api.model
+    def _get_for_partner_and_facility(self, partner, company=None):
+        """The partner's account and the facility's, with one search (created on first
+        use); both read together afterwards."""
+        company = company or self.env.company
+        accounts = self.search_fetch(
+            [
+                ("company_id", "=", company.id),
+                "|",
+                ("partner_id", "=", partner.id),
+                ("is_facility", "=", True),
+            ],
+            ["partner_id", "company_id", "is_facility"],
+        )
+        facility = accounts.filtered("is_facility")[:1] or self._get_facility(company)
+        if partner == company.partner_id:
+            return facility, facility
+        account = accounts.filtered(
+            lambda account: account.partner_id == partner and not account.is_facility
+        )[:1]
+        return account or self._get_for_partner(partner, company), facility
+
+    @api.model
     def _get_facility(self, company=None):
         """The facility's own account: it issues and takes back hours."""
         company = company or self.env.company

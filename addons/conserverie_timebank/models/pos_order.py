@@ -47,11 +47,16 @@ class PosOrder(models.Model):
         the order for a coordinator.
         """
         Move = self.env["conserverie.time.move"].sudo()  # sudo: the till posts for the member
-        for order in self:
-            payments = order._get_time_payments()
+        payments_by_order = {order: order._get_time_payments() for order in self}
+        all_payments = self.env["pos.payment"].union(*payments_by_order.values())
+        done = (
+            Move.search_fetch([("pos_payment_id", "in", all_payments.ids)], ["pos_payment_id"])
+            if all_payments
+            else Move
+        ).pos_payment_id
+        for order, payments in payments_by_order.items():
             if not payments and not order._is_refund_of_hours():
                 continue
-            done = Move.search([("pos_payment_id", "in", payments.ids)]).pos_payment_id
             issues = []
             for payment in payments - done:
                 issue = order._post_time_payment(payment)
@@ -75,9 +80,11 @@ class PosOrder(models.Model):
                 "%(amount)s paid in hours without a customer: no account was debited.",
                 amount=self.currency_id.format(payment.amount),
             )
-        Account = self.env["conserverie.time.account"].sudo()  # sudo: the till posts
-        account = Account._get_for_partner(self.partner_id, self.company_id)
-        facility = Account._get_facility(self.company_id)
+        account, facility = (
+            self.env["conserverie.time.account"]
+            .sudo()  # sudo: the till posts
+            ._get_for_partner_and_facility(self.partner_id, self.company_id)
+        )
         hours = abs(payment.time_hours)
         if not hours:
             return False
