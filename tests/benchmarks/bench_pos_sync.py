@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import uuid4
 
-from bench_timebank import clone_database, drop_database
+from bench_timebank import run_on_scratch
 
 ROOT = Path(__file__).resolve().parents[2]
 ORDERS = 200
@@ -674,22 +674,9 @@ def report(results):
         print(f"{row['benchmark']}: {row['measure']} {row['value']} ({row['target']}) {verdict}")
 
 
-def run_and_report(args):
-    clone_database(args.template, args.scratch)
-    try:
-        started = time.perf_counter()
-        results = run(args)
-        report(results)
-        print(f"\ntotal {time.perf_counter() - started:.1f} s")
-    finally:
-        if not args.keep:
-            drop_database(args.scratch)
-    return results
-
-
 def main():
     args = parse_args()
-    rows = summary_rows(run_and_report(args))
+    rows = summary_rows(run_on_scratch(args, run, report))
     if args.rows_json:
         Path(args.rows_json).write_text(json.dumps(rows))
     return 0 if all(row["passed"] is not False for row in rows) else 1

@@ -310,8 +310,8 @@ def summary_rows(results):
     return rows
 
 
-def main():
-    args = parse_args()
+def run_on_scratch(args, run, report):
+    """Clone ``args.template``, run and report there, drop the clone unless kept."""
     clone_database(args.template, args.scratch)
     try:
         started = time.perf_counter()
@@ -321,7 +321,12 @@ def main():
     finally:
         if not args.keep:
             drop_database(args.scratch)
-    rows = summary_rows(results)
+    return results
+
+
+def main():
+    args = parse_args()
+    rows = summary_rows(run_on_scratch(args, run, report))
     if args.rows_json:
         Path(args.rows_json).write_text(json.dumps(rows))
     return 0 if all(row["passed"] for row in rows) else 1

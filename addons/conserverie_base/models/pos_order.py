@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, models
 from odoo.exceptions import UserError
 
@@ -122,14 +124,20 @@ class PosOrder(models.Model):
             return [
                 payload.PayloadProblem("session_id", payload.OTHER_COMPANY, session.display_name)
             ]
-        return self._get_record_reference_problems(
-            existing, order, session.company_id, "", order_level=True
-        )
+        references = defaultdict(list)
+        problems = self._collect_record_references(existing, order, "", references, True)
+        for model_name, entries in references.items():
+            problems += self._get_records_problems(
+                self.env[model_name], entries, session.company_id
+            )
+        return problems
 
     @api.model
-    def _get_record_reference_problems(self, record, values, company, path, order_level=False):
-        """Check the references in ``values``, sent to create or update ``record`` (an
-        existing record, or an empty recordset of the model to create)."""
+    def _collect_record_references(self, record, values, path, references, order_level=False):
+        """Gather the references in ``values``, sent to create or update ``record`` (an
+        existing record, or an empty recordset of the model to create), into
+        ``references`` ({model: [(path, ids, tolerate_missing)]}), so that each model is
+        then checked once for the whole order. Returns the problems found on the way."""
         problems = []
         prefix = f"{path}." if path else ""
         for name, value in values.items():
@@ -138,23 +146,18 @@ class PosOrder(models.Model):
                 continue  # the ORM ignores the magic columns it is sent
             field_path = prefix + name
             if field.type == "one2many":
-                problems += self._get_commands_reference_problems(
-                    record, field, value, company, field_path
+                problems += self._collect_command_references(
+                    record, field, value, field_path, references
                 )
             elif field.comodel_name not in TILL_MODELS or name in TILL_REFERENCES:
                 ids = [value] if field.type == "many2one" else self._get_command_ids(value)
-                problems += self._get_records_problems(
-                    self.env[field.comodel_name],
-                    ids,
-                    company,
-                    field_path,
-                    # the server forgets a customer deleted while the till was offline
-                    tolerate_missing=order_level and name == "partner_id",
-                )
+                # the server forgets a customer deleted while the till was offline
+                tolerate_missing = order_level and name == "partner_id"
+                references[field.comodel_name].append((field_path, ids, tolerate_missing))
         return problems
 
     @api.model
-    def _get_commands_reference_problems(self, record, field, commands, company, path):
+    def _collect_command_references(self, record, field, commands, path, references):
         """One2many commands only change records already in ``record``'s field."""
         problems = []
         Comodel = self.env[field.comodel_name]
@@ -171,8 +174,8 @@ class PosOrder(models.Model):
                 )
             elif command[0] in payload.COMMANDS_WITH_VALUES and Comodel._name in PAYLOAD_MODELS:
                 target = Comodel.browse(command[1]) if command[0] == payload.UPDATE else Comodel
-                problems += self._get_record_reference_problems(
-                    target, command[2], company, command_path
+                problems += self._collect_record_references(
+                    target, command[2], command_path, references
                 )
         return problems
 
@@ -183,24 +186,34 @@ class PosOrder(models.Model):
         ]
 
     @api.model
-    def _get_records_problems(self, Model, ids, company, path, tolerate_missing=False):
+    def _get_records_problems(self, Model, entries, company):
+        """Problems of the references ``entries`` ([(path, ids, tolerate_missing)]) to
+        ``Model``: records that do not exist or belong to another company, found with
+        one query for all of them."""
         # sudo: the till refers to records its user may not read (taxes, pricelists)
-        records = Model.sudo().browse(ids)
+        records = Model.sudo().browse(
+            {record_id for _path, ids, _t in entries for record_id in ids}
+        )
         found = records.exists()
-        missing = set(records.ids) - set(found.ids)
-        if missing and not tolerate_missing:
-            return [payload.PayloadProblem(path, payload.UNKNOWN_RECORD, str(sorted(missing)))]
         if Model._name == "res.company":
             others = found - company
         elif {"company_id", "company_ids"} & set(Model._fields):
             domain = found._check_company_domain(company)
             others = found - found.with_context(active_test=False).filtered_domain(domain)
         else:
-            return []
-        if others:
-            names = ", ".join(others.mapped("display_name"))
-            return [payload.PayloadProblem(path, payload.OTHER_COMPANY, names)]
-        return []
+            others = Model.browse()
+        problems = []
+        for path, ids, tolerate_missing in entries:
+            missing = set(ids) - set(found.ids)
+            foreign = others.filtered(lambda record, ids=ids: record.id in ids)
+            if missing and not tolerate_missing:
+                problems.append(
+                    payload.PayloadProblem(path, payload.UNKNOWN_RECORD, str(sorted(missing)))
+                )
+            elif foreign:
+                names = ", ".join(foreign.mapped("display_name"))
+                problems.append(payload.PayloadProblem(path, payload.OTHER_COMPANY, names))
+        return problems
 
     @api.model
     def _get_payload_error(self, order, position, problems):
@@ -212,12 +225,12 @@ class PosOrder(models.Model):
             lines.append(
                 self.env._("- and %(count)s more.", count=len(problems) - MAX_PROBLEMS_SHOWN)
             )
-        return self.env._(
+        heading = self.env._(
             "The point of sale sent order %(order)s in a form the server cannot record; "
-            "nothing of this synchronisation was saved.\n%(problems)s",
+            "nothing of this synchronisation was saved.",
             order=label,
-            problems="\n".join(lines),
         )
+        return "\n".join([heading, *lines])
 
     @api.model
     def _describe_payload_problem(self, problem):

@@ -8,6 +8,17 @@ from odoo.addons.conserverie_base.tests.common import ConserverieCase
 CSV_F0_3 = "minutes;temperature\n0;121,1\n1;121,1\n2;121,1\n3;121,1\n"
 # 111.1 °C held for 10 minutes: F0 = 1.0.
 CSV_F0_1 = "minutes,temperature\n" + "".join(f"{m},111.1\n" for m in range(11))
+# An acid compote: pasteurised, released on the day once its pH is measured.
+PASTEURISED_COMPOTE = {
+    "preserving_process": "pasteurisation",
+    "lethality_target": 10.0,
+    "min_core_temp": 85.0,
+    "min_hold_minutes": 5.0,
+    "release_policy": "ph_same_day",
+    "max_ph": 4.2,
+    "shelf_life_days": 365,
+    "net_weight": 350,
+}
 
 
 class ProductionCase(ConserverieCase):
@@ -60,16 +71,7 @@ class ProductionCase(ConserverieCase):
             }
         )
         cls.compote_bom = cls._create_bom(
-            cls.compote,
-            [(cls.apples, 0.4), (cls.sugar, 0.05)],
-            preserving_process="pasteurisation",
-            lethality_target=10.0,
-            min_core_temp=85.0,
-            min_hold_minutes=5.0,
-            release_policy="ph_same_day",
-            max_ph=4.2,
-            shelf_life_days=365,
-            net_weight=350,
+            cls.compote, [(cls.apples, 0.4), (cls.sugar, 0.05)], **PASTEURISED_COMPOTE
         )
         cls.sauce_bom = cls._create_bom(
             cls.sauce,

@@ -55,6 +55,8 @@ class PosOrder(models.Model):
             else Move
         ).pos_payment_id
         for order, payments in payments_by_order.items():
+            if payments and not payments - done:
+                continue  # posted and checked when the order was paid
             if not payments and not order._is_refund_of_hours():
                 continue
             issues = []

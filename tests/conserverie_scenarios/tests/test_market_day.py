@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
+from odoo.addons.conserverie_production.tests.common import PASTEURISED_COMPOTE
+
 from .common import StallCase
 
 JARS_MADE = 40
@@ -44,14 +46,7 @@ class TestMarketDay(StallCase):
         cls.recipe = cls._create_bom(
             cls.compote,
             [(cls.market_apples, 0.2), (cls.pears, 0.15), (cls.sugar, 0.03)],
-            preserving_process="pasteurisation",
-            lethality_target=10.0,
-            min_core_temp=85.0,
-            min_hold_minutes=5.0,
-            release_policy="ph_same_day",
-            max_ph=4.2,
-            shelf_life_days=365,
-            net_weight=350,
+            **PASTEURISED_COMPOTE,
         )
         cls.square = cls.env["conserverie.site"].create(
             {"name": "Place du village (scénario)", "site_type": "village_square", "is_rural": True}
