@@ -212,7 +212,9 @@ class ConserverieTimeMove(models.Model):
         }
         debit_vals = {
             **common,
+            # the account's holder, given rather than read back once the leg is written
             "account_id": from_account.id,
+            "partner_id": from_account.partner_id.id,
             "counterpart_account_id": to_account.id,
             "amount": -hours,
             "balance_after": balances[from_account],
@@ -222,6 +224,7 @@ class ConserverieTimeMove(models.Model):
         credit_vals = {
             **common,
             "account_id": to_account.id,
+            "partner_id": to_account.partner_id.id,
             "counterpart_account_id": from_account.id,
             "amount": hours,
             "balance_after": balances[to_account],
@@ -236,36 +239,52 @@ class ConserverieTimeMove(models.Model):
 
     @api.model
     def _apply_to_balances(self, amounts):
-        """Add ``{account: hours}`` to balances on locked rows; flag limits passed.
+        """Add ``{account: hours}`` to balances on locked rows, in one statement; flag
+        limits passed.
 
-        Rows are updated in id order so two postings never wait on each other crosswise.
+        The rows are locked in id order before they change, so two postings never wait
+        on each other crosswise.
         """
-        balances = {}
         Account = self.env["conserverie.time.account"]
+        accounts = Account.browse([acc.id for acc in amounts])
         # Limits and flags changed through the ORM must reach the database first.
-        Account.browse([acc.id for acc in amounts]).flush_recordset()
-        for account in sorted(amounts, key=lambda acc: acc.id):
-            hours = amounts[account]
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE conserverie_time_account
-                       SET balance = balance + %(hours)s,
-                           flagged = flagged OR (NOT COALESCE(is_facility, false) AND (
-                               (%(hours)s < 0 AND balance + %(hours)s < min_balance)
-                               OR (%(hours)s > 0 AND max_balance > 0
-                                   AND balance + %(hours)s > max_balance))),
-                           write_date = (now() at time zone 'UTC'),
-                           write_uid = %(uid)s
-                     WHERE id = %(id)s
-                 RETURNING balance, min_balance, max_balance, COALESCE(is_facility, false)
-                    """,
-                    hours=hours,
-                    uid=self.env.uid,
-                    id=account.id,
-                )
+        accounts.flush_recordset()
+        changes = SQL(", ").join(
+            SQL("(%s, %s::numeric)", account.id, hours) for account, hours in amounts.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH locked AS (
+                    SELECT id FROM conserverie_time_account
+                     WHERE id = ANY(%(ids)s)
+                     ORDER BY id
+                       FOR NO KEY UPDATE
+                ), change (id, hours) AS (VALUES %(changes)s)
+                UPDATE conserverie_time_account account
+                   SET balance = account.balance + change.hours,
+                       flagged = account.flagged OR (NOT COALESCE(account.is_facility, false) AND (
+                           (change.hours < 0
+                            AND account.balance + change.hours < account.min_balance)
+                           OR (change.hours > 0 AND account.max_balance > 0
+                               AND account.balance + change.hours > account.max_balance))),
+                       write_date = (now() at time zone 'UTC'),
+                       write_uid = %(uid)s
+                  FROM locked
+                  JOIN change ON change.id = locked.id
+                 WHERE account.id = locked.id
+             RETURNING account.id, account.balance, account.min_balance, account.max_balance,
+                       COALESCE(account.is_facility, false)
+                """,
+                ids=accounts.ids,
+                changes=changes,
+                uid=self.env.uid,
             )
-            balance, min_balance, max_balance, is_facility = self.env.cr.fetchone()
+        )
+        balances = {}
+        for account_id, balance, min_balance, max_balance, is_facility in self.env.cr.fetchall():
+            account = Account.browse(account_id)
+            hours = amounts[account]
             balances[account] = balance
             passed = not is_facility and (
                 (hours < 0 and balance < min_balance) or (hours > 0 and 0 < max_balance < balance)
@@ -279,9 +298,7 @@ class ConserverieTimeMove(models.Model):
                         max=format_hours(max_balance) if max_balance else "-",
                     )
                 )
-        Account.browse([acc.id for acc in amounts]).invalidate_recordset(
-            ["balance", "flagged", "write_date", "write_uid"]
-        )
+        accounts.invalidate_recordset(["balance", "flagged", "write_date", "write_uid"])
         return balances
 
     def _get_transfer_moves(self):

@@ -23,15 +23,22 @@ class PosOrder(models.Model):
 
     @api.model
     def _process_order(self, order, existing_order):
-        order_id = super()._process_order(order, existing_order)
+        """Post the hours of a synced order once it is saved, whether or not Odoo managed
+        to mark it paid (it logs and swallows errors there): a sale is never lost."""
+        order_id = super(
+            PosOrder, self.with_context(conserverie_time_posted_after_sync=True)
+        )._process_order(order, existing_order)
         pos_order = self.browse(order_id)
         if pos_order.state not in ("draft", "cancel"):
-            pos_order._post_time_payments()
+            # a new order's payments were just created: none is posted yet
+            posted = None if existing_order else self.env["pos.payment"]
+            pos_order._post_time_payments(posted=posted)
         return order_id
 
     def action_pos_order_paid(self):
         result = super().action_pos_order_paid()
-        self._post_time_payments()
+        if not self.env.context.get("conserverie_time_posted_after_sync"):
+            self._post_time_payments()
         return result
 
     def _get_time_payments(self):
@@ -39,21 +46,22 @@ class PosOrder(models.Model):
             lambda payment: payment.payment_method_id.is_time_currency and not payment.is_change
         )
 
-    def _post_time_payments(self):
+    def _post_time_payments(self, posted=None):
         """Debit (or refund) the customer's hours for each payment in hours, once.
 
         Runs when an order is paid or synced, in the same transaction. It never refuses:
         an order from an offline till is always kept; a broken rule flags the account and
         the order for a coordinator.
+
+        :param posted: the payments of these orders already in the ledger; looked up
+            when not given.
         """
-        Move = self.env["conserverie.time.move"].sudo()  # sudo: the till posts for the member
         payments_by_order = {order: order._get_time_payments() for order in self}
-        all_payments = self.env["pos.payment"].union(*payments_by_order.values())
-        done = (
-            Move.search_fetch([("pos_payment_id", "in", all_payments.ids)], ["pos_payment_id"])
-            if all_payments
-            else Move
-        ).pos_payment_id
+        done = posted
+        if done is None:
+            done = self._get_posted_time_payments(
+                self.env["pos.payment"].union(*payments_by_order.values())
+            )
         for order, payments in payments_by_order.items():
             if payments and not payments - done:
                 continue  # posted and checked when the order was paid
@@ -68,6 +76,18 @@ class PosOrder(models.Model):
                 issues += order._get_time_rule_issues()
             if issues:
                 order._flag_time_issues(issues)
+
+    def _get_posted_time_payments(self, payments):
+        """Those of ``payments`` already in the hours ledger, in one query."""
+        if not payments:
+            return payments
+        # sudo: the till posts for the member; the ledger stays closed to volunteers
+        moves = (
+            self.env["conserverie.time.move"]
+            .sudo()
+            .search_fetch([("pos_payment_id", "in", payments.ids)], ["pos_payment_id"])
+        )
+        return moves.pos_payment_id
 
     def _is_refund_of_hours(self):
         """Whether this order refunds an order paid (partly) in hours."""

@@ -66,6 +66,47 @@ class TestPosHours(TimebankCase):
         self.assertEqual(member_leg.user_id, self.volunteer_user)
         self.assertFalse(order.has_time_issue)
 
+    def test_hours_posted_when_odoo_cannot_mark_the_order_paid(self):
+        balance = self.member_account.balance
+        data = self._order_data(
+            self.session, [(self.jam, 1)], [(self.time_method, 5.0)], self.member
+        )
+        PosOrder = type(self.env["pos.order"])
+
+        def fails(order):
+            raise ValueError("printer unreachable")
+
+        # Odoo logs and swallows an error raised while marking a synced order paid
+        with (
+            patch.object(PosOrder, "action_pos_order_paid", fails),
+            mute_logger("odoo.addons.point_of_sale.models.pos_order"),
+        ):
+            order = self._sync(data)
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(len(self._purchase_moves(order)), 1)
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.5)
+
+    def test_order_paid_in_the_back_office_debits_hours(self):
+        balance = self.member_account.balance
+        data = self._order_data(self.session, [(self.jam, 1)], [], self.member)
+        data["state"] = "draft"
+        order = self._sync(data)
+        self.assertEqual(order.state, "draft")
+        order.add_payment(
+            {
+                "pos_order_id": order.id,
+                "amount": 5.0,
+                "payment_method_id": self.time_method.id,
+                "session_id": self.session.id,
+            }
+        )
+        order.action_pos_order_paid()
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(len(self._purchase_moves(order)), 1)
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.5)
+        order._post_time_payments()
+        self.assertAlmostEqual(self.member_account.balance, balance - 0.5)
+
     def test_idempotent_sync(self):
         balance = self.member_account.balance
         data = self._order_data(
