@@ -6,6 +6,7 @@ from . import conserverie_jar_washing
 from . import res_partner
 from . import pos_order
 from . import pos_order_line
+from . import pos_session
 from . import sale_order
 from . import sale_order_line
 from . import account_move

@@ -15,7 +15,9 @@ class ConserverieDepositMove(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one(
+        "res.currency", readonly=True, help="The company's currency, kept on each move."
+    )
     partner_id = fields.Many2one(
         "res.partner", string="Customer", index=True, readonly=True, check_company=True
     )
@@ -52,6 +54,17 @@ class ConserverieDepositMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Company = self.env["res.company"]
+        vals_list = [
+            # the currency first: the amount is rounded in it while the move is written
+            {
+                "currency_id": Company.browse(
+                    vals.get("company_id") or self.env.company.id
+                ).currency_id.id,
+                **vals,
+            }
+            for vals in vals_list
+        ]
         without_jar = [
             vals
             for vals in vals_list
@@ -65,19 +78,12 @@ class ConserverieDepositMove(models.Model):
 
     @api.model
     def _get_jars_by_deposit(self, deposit_ids):
-        """{deposit product id: id of the jar format it stands for}, in one query (what
-        ``product.product._get_deposit_jar()`` gives, each jar format having its own
-        deposit product)."""
-        groups = self.env["product.product"]._read_group(
-            [
-                ("is_jar", "=", True),
-                ("deposit_product_id", "in", list(deposit_ids)),
-                ("deposit_product_id.is_deposit", "=", True),
-            ],
-            ["deposit_product_id"],
-            ["id:min"],
-        )
-        return {deposit.id: jar_id for deposit, jar_id in groups}
+        """{deposit product id: id of the jar format it stands for}."""
+        # sudo: the jar format of a deposit is set up by staff, read by whoever records
+        deposits = self.env["product.product"].sudo().browse(deposit_ids)
+        return {
+            deposit.id: deposit.deposit_jar_id.id for deposit in deposits if deposit.deposit_jar_id
+        }
 
     def write(self, vals):
         if self:

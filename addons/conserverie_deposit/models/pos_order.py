@@ -13,6 +13,9 @@ class PosOrder(models.Model):
         string="Empty jars receipt",
         readonly=True,
         copy=False,
+        index="btree_not_null",
+        help="The receipt of the empty jars brought back during the session, made once the "
+        "session is closed.",
     )
     has_deposit_anomaly = fields.Boolean(
         string="Deposit to check",
@@ -44,17 +47,30 @@ class PosOrder(models.Model):
 
     @api.model
     def _process_order(self, order, existing_order):
-        order_id = super(PosOrder, self.with_context(conserverie_deposit_sync=True))._process_order(
-            order, existing_order
+        sync = self.with_context(
+            conserverie_deposit_sync=True, conserverie_deposit_new_order=not existing_order
         )
-        self.browse(order_id)._process_deposits()
+        order_id = super(PosOrder, sync)._process_order(order, existing_order)
+        if existing_order:
+            existing_order._process_deposits()
         return order_id
 
-    def _process_deposits(self):
-        """Link deposit lines to their product lines, flag anomalies; once paid, record
-        the deposits in the ledger and receive the returned jars, once per order."""
+    def _process_saved_order(self, draft):
+        # Before Odoo's stock work, which empties the cache: what the sync just read
+        # serves again. A new order has nothing in the ledger yet.
+        if self.env.context.get("conserverie_deposit_new_order"):
+            self._process_deposits(recorded=self.browse())
+        return super()._process_saved_order(draft)
+
+    def _process_deposits(self, recorded=None):
+        """Flag deposit lines that break the rules; once paid, record
+        the deposits in the ledger, once per order. The empty jars brought back are
+        received once the session is closed (``pos.session._receive_returned_jars``).
+
+        :param recorded: those of these orders already in the ledger; looked up when
+            not given.
+        """
         for order in self:
-            order._link_deposit_lines()
             order._flag_deposit_anomalies()
         paid = self.filtered(
             lambda order: (
@@ -62,18 +78,9 @@ class PosOrder(models.Model):
                 and any(order.lines.mapped("is_deposit_line"))
             )
         )
-        recorded = paid._get_orders_with_deposit_moves()
+        if recorded is None:
+            recorded = paid._get_orders_with_deposit_moves()
         (paid - recorded)._create_deposit_moves()
-        for order in paid.filtered(lambda order: not order.deposit_return_picking_id):
-            order._create_deposit_return_picking()
-
-    def _link_deposit_lines(self):
-        self.ensure_one()
-        lines_by_uuid = {line.uuid: line for line in self.lines if line.uuid}
-        for line in self.lines.filtered(lambda ln: ln.deposit_parent_uuid):
-            parent = lines_by_uuid.get(line.deposit_parent_uuid)
-            if parent and line.deposit_parent_line_id != parent:
-                line.deposit_parent_line_id = parent
 
     def _flag_deposit_anomalies(self):
         self.ensure_one()
@@ -155,16 +162,3 @@ class PosOrder(models.Model):
             if jar:
                 jars[jar] = jars.get(jar, 0.0) - line.qty
         return jars
-
-    def _create_deposit_return_picking(self):
-        self.ensure_one()
-        jars = self._get_returned_jars()
-        if not jars:
-            return
-        # sudo: a volunteer's synced order receives the jars without stock rights
-        picking = (
-            self.env["stock.picking"]
-            .sudo()
-            ._create_empties_receipt(self.company_id, jars, self.partner_id, self.name)
-        )
-        self.sudo().deposit_return_picking_id = picking  # sudo: see above

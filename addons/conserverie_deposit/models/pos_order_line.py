@@ -17,7 +17,12 @@ class PosOrderLine(models.Model):
         help="Uuid of the product line this deposit line belongs to, sent by the POS.",
     )
     deposit_parent_line_id = fields.Many2one(
-        "pos.order.line", string="Deposit of line", index="btree_not_null", readonly=True
+        "pos.order.line",
+        string="Deposit of line",
+        compute="_compute_deposit_parent_line_id",
+        store=True,
+        index="btree_not_null",
+        help="The product line of the same order this deposit line belongs to.",
     )
     deposit_line_ids = fields.One2many(
         "pos.order.line", "deposit_parent_line_id", string="Deposit lines", readonly=True
@@ -27,6 +32,15 @@ class PosOrderLine(models.Model):
     def _compute_is_deposit_line(self):
         for line in self:
             line.is_deposit_line = line.product_id.is_deposit
+
+    @api.depends("deposit_parent_uuid", "order_id.lines.uuid")
+    def _compute_deposit_parent_line_id(self):
+        for line in self:
+            uuid = line.deposit_parent_uuid
+            line.deposit_parent_line_id = (
+                uuid
+                and line.order_id.lines.filtered(lambda other, uuid=uuid: other.uuid == uuid)[:1]
+            )
 
     @api.model
     def _load_pos_data_fields(self, config_id):

@@ -41,19 +41,10 @@ class ProductTemplate(models.Model):
             else:
                 template.deposit_product_id = template.deposit_product_id
 
+    @api.depends("product_variant_ids.deposit_jar_id")
     def _compute_deposit_jar_product_id(self):
-        Product = self.env["product.product"]
         for template in self:
-            jar = Product
-            if template.is_deposit and template.product_variant_id:
-                jar = Product.search(
-                    [
-                        ("is_jar", "=", True),
-                        ("deposit_product_id", "=", template.product_variant_id.id),
-                    ],
-                    limit=1,
-                )
-            template.deposit_jar_product_id = jar
+            template.deposit_jar_product_id = template.product_variant_ids[:1].deposit_jar_id
 
     @api.constrains("is_deposit", "deposit_product_id", "is_jar")
     def _check_deposit(self):

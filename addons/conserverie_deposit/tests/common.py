@@ -82,6 +82,12 @@ class DepositCase(ConserverieCase):
         self.pos_config.open_ui()
         return self.pos_config.current_session_id
 
+    def _close_and_receive(self, session):
+        """Close the session, then run what the closing triggers: the empty jars are
+        received."""
+        session.action_pos_session_closing_control()
+        self.env["pos.session"]._cron_receive_returned_jars()
+
     def _line(self, product, qty, price=None, **values):
         return Command.create(pos_line_values(product, qty, price, **values))
 

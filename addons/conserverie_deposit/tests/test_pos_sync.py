@@ -17,6 +17,7 @@ class TestPosSync(DepositCase):
         self.assertEqual(self.jam.deposit_product_id, self.deposit_370)
         self.assertEqual(self.sauce.deposit_product_id, self.deposit_720)
         self.assertEqual(self.deposit_370._get_deposit_jar(), self.jar_370)
+        self.assertEqual(self.deposit_370.product_tmpl_id.deposit_jar_product_id, self.jar_370)
         self.assertFalse(self.deposit_370.taxes_id)
         self.assertEqual(self.deposit_370.type, "service")
         self.assertEqual(self.liability.code, "419600")
@@ -44,18 +45,93 @@ class TestPosSync(DepositCase):
         self.assertTrue(deposit_line.is_deposit_line)
         self.assertFalse(jam_line.is_deposit_line)
         self.assertEqual(order.deposit_jars_returned, 3)
-        # one receipt of the returned jars into the empties location
-        picking = order.deposit_return_picking_id
-        self.assertEqual(picking.state, "done")
-        self.assertEqual(picking.move_ids.product_id, self.jar_370)
-        self.assertEqual(picking.move_ids.quantity, 3)
-        self.assertEqual(self._empties_qty(self.jar_370), 3)
         # the customer's ledger: 3 jars out (2 + 1) minus 3 back
         moves = order._get_deposit_moves()
         self.assertEqual(len(moves), 3)
         self.assertEqual(self.customer.deposit_jar_count, 0)
         self.assertAlmostEqual(self.customer.deposit_balance, 2 * 0.5 + 0.8 - 1.5)
         self.assertEqual(self.customer.deposit_move_ids, moves)
+        self.assertEqual(moves.currency_id, self.company.currency_id)
+        self.assertEqual(moves.jar_product_id, self.jar_370 | self.jar_720)
+        # the jars are received once the stall is closed, into the empties location
+        self.assertFalse(order.deposit_return_picking_id)
+        self.assertEqual(self._empties_qty(self.jar_370), 0)
+        self._close_and_receive(session)
+        picking = order.deposit_return_picking_id
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(picking.pos_session_id, session)
+        self.assertEqual(picking.origin, session.name)
+        self.assertEqual(picking.move_ids.product_id, self.jar_370)
+        self.assertEqual(picking.move_ids.quantity, 3)
+        self.assertEqual(self._empties_qty(self.jar_370), 3)
+
+    def test_session_receives_all_its_returns_once(self):
+        session = self._open_session()
+        first = self._sync(
+            self._order_data(
+                session, [*self._with_deposit(self.jam, 1), self._line(self.deposit_370, -2)]
+            )
+        )
+        second = self._sync(
+            self._order_data(
+                session, [self._line(self.deposit_370, -1), self._line(self.deposit_720, -4)]
+            )
+        )
+        without_returns = self._sync(self._order_data(session, self._with_deposit(self.sauce, 1)))
+        cron = self.env.ref("conserverie_deposit.ir_cron_receive_returned_jars")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        session.action_pos_session_closing_control()
+        self.assertEqual(session.state, "closed")
+        # the closing does not wait for the stock: it asks the scheduled action to run
+        self.assertFalse(session.deposit_jars_received)
+        self.assertFalse(first.deposit_return_picking_id)
+        self.assertEqual(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        cron.method_direct_trigger()
+        self.assertTrue(session.deposit_jars_received)
+        picking = first.deposit_return_picking_id
+        self.assertEqual(second.deposit_return_picking_id, picking)
+        self.assertFalse(without_returns.deposit_return_picking_id)
+        quantities = {move.product_id: move.quantity for move in picking.move_ids}
+        self.assertEqual(quantities, {self.jar_370: 3, self.jar_720: 4})
+        self.assertEqual(self._empties_qty(self.jar_370), 3)
+        self.assertEqual(self._empties_qty(self.jar_720), 4)
+        # a second pass receives nothing more
+        session.action_receive_returned_jars()
+        self.assertEqual(self._empties_qty(self.jar_370), 3)
+        self.assertIn(picking, session.picking_ids)
+
+    def test_open_session_is_not_received(self):
+        session = self._open_session()
+        order = self._sync(self._order_data(session, [self._line(self.deposit_370, -2)]))
+        session.action_receive_returned_jars()
+        self.env["pos.session"]._cron_receive_returned_jars()
+        self.assertFalse(session.deposit_jars_received)
+        self.assertFalse(order.deposit_return_picking_id)
+        self.assertEqual(self._empties_qty(self.jar_370), 0)
+
+    def test_jar_format_of_a_deposit_follows_the_setup(self):
+        deposit = self._create_deposit("Consigne 500 (test)", 0.6)
+        self.assertFalse(deposit.deposit_jar_id)
+        jar = self.env["product.product"].create(
+            {
+                "name": "Bocal 500 ml (test)",
+                "is_jar": True,
+                "jar_volume_ml": 500,
+                "deposit_product_id": deposit.id,
+            }
+        )
+        self.assertEqual(deposit.deposit_jar_id, jar)
+        Ledger = self.env["conserverie.deposit.move"]
+        self.assertEqual(Ledger._get_jars_by_deposit({deposit.id}), {deposit.id: jar.id})
+        jar.product_tmpl_id.active = False
+        self.assertFalse(deposit.deposit_jar_id)
+        jar.product_tmpl_id.active = True
+        self.assertEqual(deposit.deposit_jar_id, jar)
+        jar.deposit_product_id = False
+        self.assertFalse(deposit.deposit_jar_id)
+        self.assertEqual(Ledger._get_jars_by_deposit({deposit.id}), {})
 
     def test_same_order_synced_twice(self):
         session = self._open_session()
@@ -66,25 +142,26 @@ class TestPosSync(DepositCase):
         again = self._sync(deepcopy(data))
         self.assertEqual(order, again)
         self.assertEqual(self.env["pos.order"].search_count([("uuid", "=", data["uuid"])]), 1)
-        pickings = self.env["stock.picking"].search(
-            [
-                ("origin", "=", order.name),
-                ("location_dest_id", "=", self.warehouse.empty_jars_location_id.id),
-            ]
-        )
-        self.assertEqual(len(pickings), 1)
-        self.assertEqual(self._empties_qty(self.jar_370), 2)
         self.assertEqual(len(order._get_deposit_moves()), 2)
         # the guard holds even if the processing is replayed
         order._process_deposits()
         self.assertEqual(len(order._get_deposit_moves()), 2)
+        self._close_and_receive(session)
+        pickings = self.env["stock.picking"].search(
+            [
+                ("pos_session_id", "=", session.id),
+                ("location_dest_id", "=", self.warehouse.empty_jars_location_id.id),
+            ]
+        )
         self.assertEqual(order.deposit_return_picking_id, pickings)
+        self.assertEqual(self._empties_qty(self.jar_370), 2)
 
     def test_return_alone_without_customer(self):
         session = self._open_session()
         order = self._sync(self._order_data(session, [self._line(self.deposit_720, -4)]))
         self.assertEqual(order.amount_total, -3.2)
         self.assertEqual(order.state, "paid")
+        self._close_and_receive(session)
         self.assertEqual(self._empties_qty(self.jar_720), 4)
         move = order._get_deposit_moves()
         self.assertEqual(move.move_type, "return")

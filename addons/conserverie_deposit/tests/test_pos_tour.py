@@ -75,5 +75,7 @@ class TestPosTour(HttpCase):
         jam_line = order.lines.filtered(lambda ln: ln.product_id == self.jam)
         self.assertEqual(jam_line.deposit_line_ids.qty, 2)
         self.assertEqual(order.deposit_jars_returned, 3)
+        order.session_id.action_pos_session_closing_control()
+        self.env["pos.session"]._cron_receive_returned_jars()
         self.assertEqual(order.deposit_return_picking_id.move_ids.quantity, 3)
         self.assertEqual(order.deposit_return_picking_id.move_ids.product_id, self.jar)

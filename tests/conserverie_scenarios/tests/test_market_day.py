@@ -221,14 +221,15 @@ class TestMarketDay(StallCase):
         # hours spent to the minute: Alice 12 € = 1 h 12, Bruno 4 € = 0 h 24
         self.assertAlmostEqual(self._balance(self.alice), 3.0 - 1.2, places=4)
         self.assertAlmostEqual(self._balance(self.bruno), 2.5 - 0.4, places=4)
-        # empties back in the empties location: 2 + 3 jars
-        receipts = orders.deposit_return_picking_id
-        self.assertEqual(len(receipts), 2)
-        self.assertEqual(set(receipts.mapped("state")), {"done"})
-        self.assertEqual(sum(receipts.move_ids.mapped("quantity")), 5)
-
         session.with_user(self.staff_user).action_pos_session_closing_control()
         self.assertEqual(session.state, "closed")
+        self.env["pos.session"]._cron_receive_returned_jars()  # triggered by the closing
+        # empties back in the empties location at the closing: 2 + 3 jars, one receipt
+        receipt = orders.deposit_return_picking_id
+        self.assertEqual(len(receipt), 1)
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(receipt.pos_session_id, session)
+        self.assertEqual(sum(receipt.move_ids.mapped("quantity")), 5)
 
         self._check_reconciliation(session, orders)
         self._check_impact(workshop, sale_order)

@@ -52,7 +52,7 @@ class SyncedBatchCase(StallCase):
         orders = self.env["pos.order"].search([("uuid", "in", uuids)])
         receipts = self.env["stock.picking"].search(
             [
-                ("origin", "in", orders.mapped("name") or ["-"]),
+                ("pos_session_id", "in", orders.session_id.ids),
                 ("location_dest_id", "=", self.warehouse.empty_jars_location_id.id),
             ]
         )
@@ -82,7 +82,7 @@ class TestBatchSyncedAgain(SyncedBatchCase):
                 "payments": 5,
                 "hour debits": 4,  # two orders paid in hours, two legs each
                 "deposit entries": 5,  # 3 jars out in two orders, 1 and 3 back
-                "empties receipts": 2,
+                "empties receipts": 0,  # received when the stall closes
             },
         )
         for _attempt in range(2):
@@ -91,7 +91,22 @@ class TestBatchSyncedAgain(SyncedBatchCase):
             self.assertEqual(self._written(uuids), written)
         self.assertAlmostEqual(self._balance(self.alice), 5.0 - 0.8, places=4)
         self.assertAlmostEqual(self._balance(self.bruno), 5.0 - 0.4, places=4)
-        self.assertEqual(self._empties_count(), 4)
+
+        empties_before = self._empties_count()
+        session.action_pos_session_closing_control()
+        self.assertEqual(session.state, "closed")
+        self.env["pos.session"]._cron_receive_returned_jars()  # triggered by the closing
+        self.assertEqual(self._written(uuids), {**written, "empties receipts": 1})
+        # each order bringing jars back has its one receipt, the session's: 1 + 3 jars
+        returning = first.filtered("deposit_jars_returned")
+        self.assertEqual(len(returning), 2)
+        self.assertEqual(len(returning.deposit_return_picking_id), 1)
+        self.assertEqual(returning.deposit_return_picking_id.pos_session_id, session)
+        self.assertEqual(self._empties_count(), empties_before + 4)
+        # the till sending the batch once more after the closing changes nothing
+        self.assertEqual(self._sync(deepcopy(batch)), first)
+        self.assertEqual(self._written(uuids), {**written, "empties receipts": 1})
+        self.assertEqual(self._empties_count(), empties_before + 4)
 
     def _empties_count(self):
         location = self.warehouse.empty_jars_location_id
@@ -131,7 +146,7 @@ class TestInterruptedSync(SyncedBatchCase):
         orders = self._sync(deepcopy(batch))
         self.assertEqual(orders.mapped("uuid"), uuids)
         self.assertEqual(self._written(uuids)["hour debits"], 4)
-        self.assertEqual(self._written(uuids)["empties receipts"], 2)
+        self.assertEqual(self._written(uuids)["deposit entries"], 5)
         self.assertAlmostEqual(self._balance(self.alice), 5.0 - 0.8, places=4)
 
 

@@ -127,10 +127,13 @@ class TestStallCheckoutTour(HttpCase, ConserverieCase):
         self.assertEqual(ledger.deposit_product_id, self.deposit)
         self.assertEqual(ledger.jar_product_id, self.jar_370)
 
-        # The empty jars are received, done, into the jars to wash.
+        # The empty jars are received into the jars to wash when the stall closes.
+        self.assertFalse(order.deposit_return_picking_id)
+        order.session_id.action_pos_session_closing_control()
+        self.env["pos.session"]._cron_receive_returned_jars()  # triggered by the closing
         receipt = order.deposit_return_picking_id
         self.assertEqual(receipt.state, "done")
-        self.assertEqual(receipt.partner_id, self.customer)
+        self.assertEqual(receipt.pos_session_id, order.session_id)
         self.assertEqual(receipt.location_dest_id, self.warehouse.empty_jars_location_id)
         self.assertEqual(receipt.move_ids.product_id, self.jar_370)
         self.assertEqual(receipt.move_ids.quantity, JARS_RETURNED)
