@@ -43,7 +43,7 @@ def parse_args():
     parser.add_argument("--reuse-template", action="store_true", help="keep an existing template")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo18"))
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per size (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per size (best kept)")
     parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     return parser.parse_args()
 
