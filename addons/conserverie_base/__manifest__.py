@@ -2,7 +2,7 @@
     "name": "Conserverie: base",
     "summary": "Growers, social centres, members, sites, activities, "
     "recovered-produce intake and the mobile preserving unit",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Manufacturing/Conserverie",
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",
@@ -28,6 +28,7 @@
         "views/stock_warehouse_views.xml",
         "views/stock_picking_views.xml",
         "views/sale_order_views.xml",
+        "views/conserverie_pos_order_issue_views.xml",
         "wizard/conserverie_volunteer_share_views.xml",
         "views/conserverie_base_menus.xml",
     ],

@@ -2,7 +2,7 @@
     "name": "Conserverie: jar deposits",
     "summary": "Jar deposits in the POS and on sale orders, returns, liability accounting "
     "and the stock of empty jars",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Manufacturing/Conserverie",
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",

@@ -2,7 +2,7 @@
     "name": "Conserverie: production",
     "summary": "Sterilisation recipes, autoclave cycles with F0, lot release, "
     "HACCP, jar labels and toll processing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Manufacturing/Conserverie",
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",
@@ -23,7 +23,6 @@
         "views/product_template_views.xml",
         "views/res_company_views.xml",
         "views/conserverie_activity_views.xml",
-        "views/pos_order_views.xml",
         "wizard/conserverie_cycle_import_views.xml",
         "wizard/conserverie_label_print_views.xml",
         "wizard/conserverie_release_reversal_views.xml",

@@ -2,7 +2,7 @@
     "name": "Conserverie: time bank",
     "summary": "Hours ledger, hours earned by volunteering, a POS payment method in hours "
     "and the reconciliation of euros and hours",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Manufacturing/Conserverie",
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",

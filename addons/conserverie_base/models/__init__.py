@@ -15,3 +15,4 @@ from . import stock_picking
 from . import sale_order
 from . import pos_config
 from . import pos_order
+from . import conserverie_pos_order_issue

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import pos_order_payload as payload
@@ -20,10 +20,54 @@ TILL_REFERENCES = frozenset({"refunded_orderline_id"})
 # models of the payload the rules describe, whose values are checked in depth
 PAYLOAD_MODELS = frozenset({"pos.order.line", "pos.payment", "pos.pack.operation.lot"})
 MAX_PROBLEMS_SHOWN = 10
+# set by the till pipeline while Odoo processes a synced order; read through
+# ``_conserverie_is_till_sync`` only
+TILL_SYNC = "conserverie_till_sync"
+PAID_STATES = ("paid", "done", "invoiced")
+# fields of the order the till sends back as it read them, which only the server sets
+SERVER_FIELDS = ("review_issue_ids", "has_review_issue")
 
 
 class PosOrder(models.Model):
+    """The suite's till pipeline. Every synced order goes through these steps, in this
+    order, whatever addons are installed:
+
+    1. ``sync_from_ui`` → ``_check_sync_payloads``: a malformed batch is refused whole,
+       before anything is written;
+    2. Odoo's ``_process_order`` creates or updates the order, marks it paid, makes its
+       picking;
+    3. ``_conserverie_post_ledgers(new_orders)``: once an order is paid, each addon
+       records it in its ledger (deposits, hours), exactly once per order;
+    4. ``_conserverie_review()``: each addon lists the rules the order breaks
+       (``_conserverie_get_review_issues``); they become ``conserverie.pos.order.issue``
+       records for staff, and ``_conserverie_notify_review_issues`` tells whoever must
+       act. An order is never refused at this step.
+
+    An order paid from the back office (``action_pos_order_paid`` outside a sync) goes
+    through steps 3 and 4 too. Addons extend the ``_conserverie_*`` methods; none
+    overrides Odoo's sync itself."""
+
     _inherit = "pos.order"
+
+    review_issue_ids = fields.One2many(
+        "conserverie.pos.order.issue", "order_id", string="Issues to review", readonly=True
+    )
+    has_review_issue = fields.Boolean(
+        string="To review",
+        compute="_compute_has_review_issue",
+        store=True,
+        index=True,
+        help="The order broke a rule when it synced or was paid: staff must review it.",
+    )
+
+    _sql_constraints = [
+        ("uuid_unique", "UNIQUE(uuid)", "A point of sale order is synchronised only once."),
+    ]
+
+    @api.depends("review_issue_ids.state")
+    def _compute_has_review_issue(self):
+        for order in self:
+            order.has_review_issue = any(issue.state == "open" for issue in order.review_issue_ids)
 
     @api.model
     def sync_from_ui(self, orders):
@@ -37,10 +81,80 @@ class PosOrder(models.Model):
 
     @api.model
     def _process_order(self, order, existing_order):
+        """Steps 2 to 4 of the pipeline for one order of the batch."""
         if existing_order:
             # the till always sends the key; the server deletes it before updating an order
             order.setdefault("access_token", None)
-        return super()._process_order(order, existing_order)
+        for name in SERVER_FIELDS:
+            order.pop(name, None)
+        order_id = super(PosOrder, self.with_context(**{TILL_SYNC: True}))._process_order(
+            order, existing_order
+        )
+        pos_order = self.browse(order_id)
+        # the till's state, not Odoo's paid hook, says whether it was paid: Odoo logs and
+        # swallows the hook's errors, and a sale is never lost
+        if pos_order.state in PAID_STATES:
+            pos_order._conserverie_post_ledgers(
+                new_orders=self.browse() if existing_order else pos_order
+            )
+        pos_order._conserverie_review()
+        return order_id
+
+    def action_pos_order_paid(self):
+        result = super().action_pos_order_paid()
+        if not self._conserverie_is_till_sync():
+            # paid from the back office: the sync's steps 3 and 4
+            self._conserverie_post_ledgers(new_orders=self.browse())
+            self._conserverie_review()
+        return result
+
+    @api.model
+    def _conserverie_is_till_sync(self):
+        """Whether Odoo is processing an order the till synced (step 2)."""
+        return bool(self.env.context.get(TILL_SYNC))
+
+    def _conserverie_post_ledgers(self, new_orders):
+        """Step 3, extension point: record these paid orders in the suite's ledgers,
+        once per order; runs again harmlessly for an order already recorded.
+
+        :param new_orders: those of these orders created by this very call: nothing of
+            theirs can be in a ledger yet, so no look-up is needed for them.
+        """
+
+    def _conserverie_get_review_issues(self):
+        """Step 4, extension point: the rules this order breaks, as a list of
+        ``{"kind": <conserverie.pos.order.issue kind>, "message": <translated text>}``.
+        Must not write anything."""
+        self.ensure_one()
+        return []
+
+    def _conserverie_review(self):
+        """Step 4: record each issue of these orders once, for staff to review."""
+        values = []
+        for order in self:
+            issues = order._conserverie_get_review_issues()
+            if not issues:
+                continue
+            # sudo: the cashier who syncs may not read the issues
+            known = {(issue.kind, issue.message) for issue in order.sudo().review_issue_ids}
+            for issue in issues:
+                if (issue["kind"], issue["message"]) not in known:
+                    known.add((issue["kind"], issue["message"]))
+                    values.append({**issue, "order_id": order.id})
+        if not values:
+            return self.env["conserverie.pos.order.issue"]
+        # sudo: issues are written by the pipeline whoever syncs, read by staff only
+        issues = self.env["conserverie.pos.order.issue"].sudo().create(values)
+        issues.order_id._conserverie_notify_review_issues(issues)
+        return issues
+
+    def _conserverie_notify_review_issues(self, issues):
+        """Step 4, extension point: tell who must act about new ``issues`` of these
+        orders (base: a message on each order)."""
+        for order in self:
+            messages = issues.filtered(lambda issue, order=order: issue.order_id == order)
+            # sudo: the message is for staff, posted whoever synced the order
+            order.sudo().message_post(body="\n".join(messages.mapped("message")))
 
     @api.model
     def _check_sync_payloads(self, orders):
@@ -122,7 +236,8 @@ class PosOrder(models.Model):
             ]
         if session.company_id not in self.env.companies:
             return [
-                payload.PayloadProblem("session_id", payload.OTHER_COMPANY, session.display_name)
+                # ids only: the till never learns the names of another company's records
+                payload.PayloadProblem("session_id", payload.OTHER_COMPANY, str([session.id]))
             ]
         references = defaultdict(list)
         problems = self._collect_record_references(existing, order, "", references, True)
@@ -211,8 +326,10 @@ class PosOrder(models.Model):
                     payload.PayloadProblem(path, payload.UNKNOWN_RECORD, str(sorted(missing)))
                 )
             elif foreign:
-                names = ", ".join(foreign.mapped("display_name"))
-                problems.append(payload.PayloadProblem(path, payload.OTHER_COMPANY, names))
+                # ids only: the till never learns the names of another company's records
+                problems.append(
+                    payload.PayloadProblem(path, payload.OTHER_COMPANY, str(sorted(foreign.ids)))
+                )
         return problems
 
     @api.model

@@ -13,4 +13,4 @@ from . import account_move
 from . import stock_picking
 from . import stock_quant
 from . import pos_config
-from . import stock_lot
+from . import conserverie_pos_order_issue

@@ -1,8 +1,4 @@
-import logging
-
 from odoo import api, fields, models
-
-_logger = logging.getLogger(__name__)
 
 
 class PosOrder(models.Model):
@@ -17,26 +13,11 @@ class PosOrder(models.Model):
         help="The receipt of the empty jars brought back during the session, made once the "
         "session is closed.",
     )
-    has_deposit_anomaly = fields.Boolean(
-        string="Deposit to check",
-        readonly=True,
-        copy=False,
-        index=True,
-    )
-    deposit_anomaly_note = fields.Text(
-        string="Deposit anomalies",
-        readonly=True,
-        copy=False,
-    )
     deposit_jars_returned = fields.Float(
         string="Jars returned",
         compute="_compute_deposit_jars_returned",
         digits=(16, 0),
     )
-
-    _sql_constraints = [
-        ("uuid_unique", "UNIQUE(uuid)", "A point of sale order is synchronised only once."),
-    ]
 
     @api.depends("lines.qty", "lines.is_deposit_line")
     def _compute_deposit_jars_returned(self):
@@ -45,45 +26,17 @@ class PosOrder(models.Model):
                 line.qty for line in order.lines if line._is_jar_return_line()
             )
 
-    @api.model
-    def _process_order(self, order, existing_order):
-        sync = self.with_context(
-            conserverie_deposit_sync=True, conserverie_deposit_new_order=not existing_order
-        )
-        order_id = super(PosOrder, sync)._process_order(order, existing_order)
-        if existing_order:
-            existing_order._process_deposits()
-        return order_id
+    def _conserverie_post_ledgers(self, new_orders):
+        """Record the deposits of these paid orders in the ledger, once per order. The
+        empty jars brought back are received once the session is closed
+        (``pos.session._receive_returned_jars``)."""
+        super()._conserverie_post_ledgers(new_orders)
+        with_deposits = self.filtered(lambda order: any(order.lines.mapped("is_deposit_line")))
+        recorded = (with_deposits - new_orders)._get_orders_with_deposit_moves()
+        (with_deposits - recorded)._create_deposit_moves()
 
-    def _process_saved_order(self, draft):
-        # Before Odoo's stock work, which empties the cache: what the sync just read
-        # serves again. A new order has nothing in the ledger yet.
-        if self.env.context.get("conserverie_deposit_new_order"):
-            self._process_deposits(recorded=self.browse())
-        return super()._process_saved_order(draft)
-
-    def _process_deposits(self, recorded=None):
-        """Flag deposit lines that break the rules; once paid, record
-        the deposits in the ledger, once per order. The empty jars brought back are
-        received once the session is closed (``pos.session._receive_returned_jars``).
-
-        :param recorded: those of these orders already in the ledger; looked up when
-            not given.
-        """
-        for order in self:
-            order._flag_deposit_anomalies()
-        paid = self.filtered(
-            lambda order: (
-                order.state in ("paid", "done", "invoiced")
-                and any(order.lines.mapped("is_deposit_line"))
-            )
-        )
-        if recorded is None:
-            recorded = paid._get_orders_with_deposit_moves()
-        (paid - recorded)._create_deposit_moves()
-
-    def _flag_deposit_anomalies(self):
-        self.ensure_one()
+    def _conserverie_get_review_issues(self):
+        issues = super()._conserverie_get_review_issues()
         problems = [p for p in (line._get_deposit_anomaly() for line in self.lines) if p]
         for line in self.lines.filtered(lambda ln: ln.deposit_parent_uuid):
             if not line.deposit_parent_line_id:
@@ -93,11 +46,7 @@ class PosOrder(models.Model):
                         line=line.full_product_name or line.product_id.display_name,
                     )
                 )
-        if problems:
-            _logger.info("POS order %s synced with deposit anomalies: %s", self.name, problems)
-            self.sudo().write(  # sudo: flags for staff, written whoever synced the order
-                {"has_deposit_anomaly": True, "deposit_anomaly_note": "\n".join(problems)}
-            )
+        return issues + [{"kind": "deposit", "message": problem} for problem in problems]
 
     def _get_deposit_moves(self):
         # sudo: the ledger is closed to volunteers who sync the orders

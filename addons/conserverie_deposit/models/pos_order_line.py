@@ -48,8 +48,8 @@ class PosOrderLine(models.Model):
 
     @api.constrains("price_unit", "discount", "product_id")
     def _check_deposit_price(self):
-        if self.env.context.get("conserverie_deposit_sync"):
-            return  # a synced order is never refused: anomalies are flagged on the order
+        if self.env["pos.order"]._conserverie_is_till_sync():
+            return  # a synced order is never refused: its anomalies are reviewed by staff
         for line in self:
             problem = line._get_deposit_anomaly()
             if problem:

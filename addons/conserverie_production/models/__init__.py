@@ -1,4 +1,5 @@
 from . import (
+    conserverie_pos_order_issue,
     conserverie_activity,
     conserverie_autoclave,
     conserverie_haccp_check,

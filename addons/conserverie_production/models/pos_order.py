@@ -1,23 +1,26 @@
-from odoo import api, fields, models
+from odoo import models
 
 
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
-    has_unreleased_lot = fields.Boolean(
-        string="Unreleased lot sold",
-        readonly=True,
-        copy=False,
-        help="Jars of a quarantined or rejected lot were sold: staff must recall them.",
-    )
-
-    @api.model
-    def _process_order(self, order, existing_order):
-        """A sale synced from an offline stall is always kept; a jar of a lot
-        that is not released is flagged for staff instead."""
-        order_id = super()._process_order(order, existing_order)
-        self.browse(order_id)._flag_unreleased_lots()
-        return order_id
+    def _conserverie_get_review_issues(self):
+        """A sale synced from an offline stall is always kept; a jar of a lot that is not
+        released is reviewed by staff, who recall it."""
+        issues = super()._conserverie_get_review_issues()
+        lots = self._get_unreleased_lots()
+        if lots:
+            issues.append(
+                {
+                    "kind": "unreleased_lot",
+                    "message": self.env._(
+                        "This order sold jars of %(lots)s, which is not released. "
+                        "Contact the customer and recall the jars.",
+                        lots=", ".join(lots.mapped("display_name")),
+                    ),
+                }
+            )
+        return issues
 
     def _get_unreleased_lots(self):
         self.ensure_one()
@@ -38,28 +41,23 @@ class PosOrder(models.Model):
             )
         )
 
-    def _flag_unreleased_lots(self):
-        """Flag the order and give staff a to-do on each lot to recall."""
+    def _conserverie_notify_review_issues(self, issues):
+        """Give the food-safety officer a to-do on each lot to recall."""
+        super()._conserverie_notify_review_issues(issues)
+        orders = issues.filtered(lambda issue: issue.kind == "unreleased_lot").order_id
+        if not orders:
+            return
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for order in self:
-            lots = order._get_unreleased_lots()
-            if not lots:
-                continue
+        summary = self.env._("Jars sold from a lot that is not released")
+        states = dict(
+            self.env["stock.lot"]._fields["release_state"]._description_selection(self.env)
+        )
+        for order in orders:
             responsible = order.company_id.conserverie_food_safety_user_id or self.env.ref(
                 "base.user_admin"
             )
-            summary = self.env._("Jars sold from a lot that is not released")
-            # sudo: the flag, message and activities are for staff, written while
-            # a cashier syncs the order
-            order.sudo().has_unreleased_lot = True
-            order.sudo().message_post(
-                body=self.env._(
-                    "This order sold jars of %(lots)s, which is not released. "
-                    "Contact the customer and recall the jars.",
-                    lots=", ".join(lots.mapped("display_name")),
-                )
-            )
-            for lot in lots.sudo():
+            # sudo: the to-do is for staff, scheduled while a cashier syncs the order
+            for lot in order._get_unreleased_lots().sudo():
                 lot.activity_schedule(
                     activity_type_id=activity_type.id,
                     summary=summary,
@@ -68,9 +66,7 @@ class PosOrder(models.Model):
                         "Contact the customer and recall the jars.",
                         order=order.name,
                         lot=lot.display_name,
-                        state=dict(lot._fields["release_state"]._description_selection(self.env))[
-                            lot.release_state
-                        ],
+                        state=states[lot.release_state],
                     ),
                     user_id=responsible.id,
                 )

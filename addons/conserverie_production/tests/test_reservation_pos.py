@@ -136,7 +136,9 @@ class TestUnreleasedLotsBlocked(ProductionCase):
         order = self.env["pos.order"].search([("uuid", "=", uuid)])
         self.assertEqual(len(order), 1, "the offline sale is never lost")
         self.assertIn(order.state, ("paid", "done"))
-        self.assertTrue(order.has_unreleased_lot)
+        self.assertTrue(order.has_review_issue)
+        self.assertEqual(order.review_issue_ids.kind, "unreleased_lot")
+        self.assertIn("COMPOTE-QUAR", order.review_issue_ids.message)
         self.assertIn("COMPOTE-QUAR", order.message_ids[0].body)
         activity = self.quarantined.activity_ids
         self.assertEqual(len(activity), 1)
@@ -166,6 +168,7 @@ class TestUnreleasedLotsBlocked(ProductionCase):
                 ],
             }
         )
-        order._flag_unreleased_lots()
-        self.assertFalse(order.has_unreleased_lot)
+        order._conserverie_review()
+        self.assertFalse(order.review_issue_ids)
+        self.assertFalse(order.has_review_issue)
         self.assertFalse(self.released_lot.activity_ids)

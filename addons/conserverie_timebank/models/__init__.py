@@ -9,3 +9,4 @@ from . import pos_payment
 from . import pos_order
 from . import pos_session
 from . import pos_config
+from . import conserverie_pos_order_issue

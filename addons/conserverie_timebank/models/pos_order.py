@@ -8,38 +8,17 @@ class PosOrder(models.Model):
     time_hours = fields.Float(
         string="Paid in hours", digits=(16, 4), compute="_compute_time_hours", store=True
     )
-    time_issue = fields.Text(
-        string="Hours issue",
-        readonly=True,
-        copy=False,
-        help="Why this order, accepted when it synced, breaks a rule of the time currency.",
-    )
-    has_time_issue = fields.Boolean(string="Hours to check", readonly=True, copy=False)
 
     @api.depends("payment_ids.time_hours")
     def _compute_time_hours(self):
         for order in self:
             order.time_hours = sum(order.payment_ids.mapped("time_hours"))
 
-    @api.model
-    def _process_order(self, order, existing_order):
-        """Post the hours of a synced order once it is saved, whether or not Odoo managed
-        to mark it paid (it logs and swallows errors there): a sale is never lost."""
-        order_id = super(
-            PosOrder, self.with_context(conserverie_time_posted_after_sync=True)
-        )._process_order(order, existing_order)
-        pos_order = self.browse(order_id)
-        if pos_order.state not in ("draft", "cancel"):
-            # a new order's payments were just created: none is posted yet
-            posted = None if existing_order else self.env["pos.payment"]
-            pos_order._post_time_payments(posted=posted)
-        return order_id
-
-    def action_pos_order_paid(self):
-        result = super().action_pos_order_paid()
-        if not self.env.context.get("conserverie_time_posted_after_sync"):
-            self._post_time_payments()
-        return result
+    def _conserverie_post_ledgers(self, new_orders):
+        super()._conserverie_post_ledgers(new_orders)
+        # payments of a new order were just created: none is posted yet
+        posted = None if self - new_orders else self.env["pos.payment"]
+        self._post_time_payments(posted=posted)
 
     def _get_time_payments(self):
         return self.payment_ids.filtered(
@@ -50,32 +29,21 @@ class PosOrder(models.Model):
         """Debit (or refund) the customer's hours for each payment in hours, once.
 
         Runs when an order is paid or synced, in the same transaction. It never refuses:
-        an order from an offline till is always kept; a broken rule flags the account and
-        the order for a coordinator.
+        an order from an offline till is always kept; a broken rule is reviewed by a
+        coordinator (``_conserverie_get_review_issues``).
 
         :param posted: the payments of these orders already in the ledger; looked up
             when not given.
         """
-        payments_by_order = {order: order._get_time_payments() for order in self}
-        done = posted
-        if done is None:
-            done = self._get_posted_time_payments(
-                self.env["pos.payment"].union(*payments_by_order.values())
-            )
-        for order, payments in payments_by_order.items():
-            if payments and not payments - done:
-                continue  # posted and checked when the order was paid
-            if not payments and not order._is_refund_of_hours():
-                continue
-            issues = []
-            for payment in payments - done:
-                issue = order._post_time_payment(payment)
-                if issue:
-                    issues.append(issue)
-            if not order.has_time_issue:
-                issues += order._get_time_rule_issues()
-            if issues:
-                order._flag_time_issues(issues)
+        payments = self.env["pos.payment"].union(
+            *(order._get_time_payments() for order in self if order.partner_id)
+        )
+        if not payments:
+            return
+        if posted is None:
+            posted = self._get_posted_time_payments(payments)
+        for payment in payments - posted:
+            payment.pos_order_id._post_time_payment(payment)
 
     def _get_posted_time_payments(self, payments):
         """Those of ``payments`` already in the hours ledger, in one query."""
@@ -95,13 +63,8 @@ class PosOrder(models.Model):
         return bool(self.lines.refunded_orderline_id.order_id._get_time_payments())
 
     def _post_time_payment(self, payment):
-        """Post one payment in hours; return an issue text instead of refusing."""
+        """Post one payment in hours of this order's customer."""
         self.ensure_one()
-        if not self.partner_id:
-            return self.env._(
-                "%(amount)s paid in hours without a customer: no account was debited.",
-                amount=self.currency_id.format(payment.amount),
-            )
         account, facility = (
             self.env["conserverie.time.account"]
             .sudo()  # sudo: the till posts
@@ -109,7 +72,7 @@ class PosOrder(models.Model):
         )
         hours = abs(payment.time_hours)
         if not hours:
-            return False
+            return
         values = {"pos_order_id": self.id}
         member_values = {"pos_payment_id": payment.id}
         reference = f"POS/{payment.id}"
@@ -136,18 +99,54 @@ class PosOrder(models.Model):
                 to_values=member_values,
                 values=values,
             )
-        return False
 
     def _get_lines_not_payable_in_hours(self):
-        """Deposit lines (conserverie_deposit, when installed): hours never pay a deposit."""
-        return self.lines.filtered(
-            lambda line: "is_deposit_line" in line._fields and line.is_deposit_line
-        )
+        """Extension point: the lines of this order that hours must never pay (none in the
+        time bank alone; deposits with ``conserverie_deposit_timebank``)."""
+        return self.env["pos.order.line"]
+
+    def _conserverie_get_review_issues(self):
+        issues = super()._conserverie_get_review_issues()
+        if self.state == "draft":
+            return issues  # checked once the order is paid
+        if self._get_time_payments() or self._is_refund_of_hours():
+            issues += [
+                {"kind": "hours", "message": message} for message in self._get_time_rule_issues()
+            ]
+        return issues
+
+    def _conserverie_notify_review_issues(self, issues):
+        """Flag the customer's time account of an order with an hours issue."""
+        super()._conserverie_notify_review_issues(issues)
+        for order in issues.filtered(lambda issue: issue.kind == "hours").order_id:
+            if not order.partner_id:
+                continue
+            account = (
+                self.env["conserverie.time.account"]
+                .sudo()  # sudo: the till flags the account it cannot read
+                ._get_for_partner(order.partner_id, order.company_id)
+            )
+            account.write({"flagged": True})
+            texts = issues.filtered(
+                lambda issue, order=order: issue.order_id == order and issue.kind == "hours"
+            ).mapped("message")
+            account.message_post(
+                body=self.env._(
+                    "Flagged by %(order)s: %(issues)s", order=order.name, issues="\n".join(texts)
+                )
+            )
 
     def _get_time_rule_issues(self):
         """Rules of the time currency the till should have enforced."""
         self.ensure_one()
         issues = []
+        if not self.partner_id and self._get_time_payments():
+            issues.append(
+                self.env._(
+                    "%(amount)s paid in hours without a customer: no account was debited.",
+                    amount=self.currency_id.format(sum(self._get_time_payments().mapped("amount"))),
+                )
+            )
         rounding = self.currency_id.rounding
         hours_paid = sum(self._get_time_payments().mapped("amount"))
         deposit_lines = self._get_lines_not_payable_in_hours()
@@ -182,22 +181,3 @@ class PosOrder(models.Model):
                     )
                 )
         return issues
-
-    def _flag_time_issues(self, issues):
-        """Keep the order, flag it and the customer's account, and say why."""
-        self.ensure_one()
-        text = "\n".join(issues)
-        self.sudo().write(  # sudo: the flag is set whoever synced the order
-            {"has_time_issue": True, "time_issue": text}
-        )
-        self.sudo().message_post(body=text)  # sudo: same
-        if self.partner_id:
-            account = (
-                self.env["conserverie.time.account"]
-                .sudo()
-                ._get_for_partner(self.partner_id, self.company_id)
-            )  # sudo: the till flags the account it cannot read
-            account.write({"flagged": True})
-            account.message_post(
-                body=self.env._("Flagged by %(order)s: %(issues)s", order=self.name, issues=text)
-            )

@@ -64,7 +64,7 @@ class TestPosHours(TimebankCase):
         member_leg = moves.filtered(lambda move: move.account_id == self.member_account)
         self.assertEqual(member_leg.pos_payment_id.payment_method_id, self.time_method)
         self.assertEqual(member_leg.user_id, self.volunteer_user)
-        self.assertFalse(order.has_time_issue)
+        self.assertFalse(order.has_review_issue)
 
     def test_hours_posted_when_odoo_cannot_mark_the_order_paid(self):
         balance = self.member_account.balance
@@ -140,45 +140,9 @@ class TestPosHours(TimebankCase):
         data = self._order_data(self.session, [(self.jam, 1)], [(self.time_method, 5.0)])
         order = self._sync(data)
         self.assertEqual(order.state, "paid")
-        self.assertTrue(order.has_time_issue)
+        self.assertEqual(order.review_issue_ids.kind, "hours")
+        self.assertIn("without a customer", order.review_issue_ids.message)
         self.assertFalse(self._purchase_moves(order))
-
-    def test_deposit_lines_refused_in_hours(self):
-        deposit = self.env["product.product"].create(
-            {"name": "Consigne (test)", "list_price": 1.0, "available_in_pos": True}
-        )
-
-        def _deposit_lines(self):
-            # Stands in for conserverie_deposit's stored is_deposit_line.
-            return self.lines.filtered(lambda line: line.product_id == deposit)
-
-        balance = self.member_account.balance
-        data = self._order_data(
-            self.session, [(self.jam, 1), (deposit, 1)], [(self.time_method, 6.0)], self.member
-        )
-        with patch.object(
-            type(self.env["pos.order"]), "_get_lines_not_payable_in_hours", _deposit_lines
-        ):
-            order = self._sync(data)
-        self.assertEqual(order.state, "paid", "the sale is never lost")
-        self.assertTrue(order.has_time_issue)
-        self.assertIn("deposit", order.time_issue)
-        self.assertTrue(self.member_account.flagged)
-        self.assertAlmostEqual(self.member_account.balance, balance - 0.6)
-        # Paying the jam in hours and the deposit in cash is fine.
-        self.member_account.sudo().flagged = False
-        data = self._order_data(
-            self.session,
-            [(self.jam, 1), (deposit, 1)],
-            [(self.time_method, 5.0), (self.cash_method, 1.0)],
-            self.member,
-        )
-        with patch.object(
-            type(self.env["pos.order"]), "_get_lines_not_payable_in_hours", _deposit_lines
-        ):
-            order = self._sync(data)
-        self.assertFalse(order.has_time_issue)
-        self.assertFalse(self.member_account.flagged)
 
     def test_refund_in_hours(self):
         balance = self.member_account.balance
@@ -198,7 +162,7 @@ class TestPosHours(TimebankCase):
         self.assertAlmostEqual(self.member_account.balance, balance)
         moves = self.Move.search([("pos_order_id", "=", refund_order.id)])
         self.assertEqual(set(moves.mapped("move_type")), {"refund"})
-        self.assertFalse(refund_order.has_time_issue)
+        self.assertFalse(refund_order.has_review_issue)
 
     def test_refund_in_cash_is_flagged(self):
         data = self._order_data(
@@ -217,7 +181,8 @@ class TestPosHours(TimebankCase):
         )
         refund_order = self._sync(refund)
         self.assertEqual(refund_order.state, "paid")
-        self.assertTrue(refund_order.has_time_issue)
+        self.assertEqual(refund_order.review_issue_ids.kind, "hours")
+        self.assertIn("hours must not turn into euros", refund_order.review_issue_ids.message)
         self.assertTrue(self.member_account.flagged)
 
     def test_session_close_accounting(self):

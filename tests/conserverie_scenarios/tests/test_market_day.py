@@ -174,9 +174,7 @@ class TestMarketDay(StallCase):
         orders |= self._sync(offline, user=self.volunteer_user)
         self.assertEqual(len(orders), 4)
         self.assertEqual(set(orders.mapped("state")), {"paid"})
-        self.assertFalse(orders.filtered("has_deposit_anomaly"))
-        self.assertFalse(orders.filtered("has_time_issue"))
-        self.assertFalse(orders.filtered("has_unreleased_lot"))
+        self.assertFalse(orders.review_issue_ids, orders.review_issue_ids.mapped("message"))
         return session, orders
 
     def _order_for_purchasing_group(self):

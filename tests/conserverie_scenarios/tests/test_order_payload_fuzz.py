@@ -303,9 +303,17 @@ class TestOrderPayloadFuzz(DepositCase):
         data.update(
             {
                 **empty,
-                **{key: [] for key in ("message_follower_ids", "message_ids", "picking_ids")},
+                **{
+                    key: []
+                    for key in (
+                        "message_follower_ids",
+                        "message_ids",
+                        "picking_ids",
+                        "review_issue_ids",
+                    )
+                },
                 **dict.fromkeys(["amount_difference", "tip_amount", "shipping_date"], False),
-                **dict.fromkeys(["has_deposit_anomaly", "has_time_issue", "is_tipped"], False),
+                **dict.fromkeys(["has_review_issue", "is_tipped"], False),
                 "id": "1",
                 "access_token": str(uuid4()),
                 "company_id": self.company.id,
@@ -319,8 +327,6 @@ class TestOrderPayloadFuzz(DepositCase):
                 "has_deleted_line": False,
                 "next_online_payment_amount": False,
                 "deposit_return_picking_id": False,
-                "deposit_anomaly_note": False,
-                "time_issue": False,
                 "last_order_preparation_change": '{"lines":{},"generalNote":""}',
             }
         )
@@ -628,8 +634,7 @@ class TestOrderPayloadFuzz(DepositCase):
         self.assertEqual(order.state, "paid")
         self.assertEqual(len(order.lines), 5)
         self.assertAlmostEqual(order.time_hours, 1.4)
-        self.assertFalse(order.has_time_issue, order.time_issue)
-        self.assertFalse(order.has_deposit_anomaly, order.deposit_anomaly_note)
+        self.assertFalse(order.review_issue_ids, order.review_issue_ids.mapped("message"))
         self.assertEqual(order.deposit_jars_returned, 1)
 
     def test_harmless_changes_are_recorded(self):

@@ -94,8 +94,7 @@ class TestStallCheckoutTour(HttpCase, ConserverieCase):
         self.assertEqual(order.partner_id, self.customer)
         self.assertEqual(order.user_id, self.volunteer_user)
         self.assertAlmostEqual(order.amount_total, HOURS_PAID_EUROS + CASH_PAID)
-        self.assertFalse(order.has_deposit_anomaly)
-        self.assertFalse(order.has_time_issue)
+        self.assertFalse(order.review_issue_ids, order.review_issue_ids.mapped("message"))
 
         # Lines: the preserve, the deposit linked to it, the jars returned on their own.
         self.assertEqual(len(order.lines), 3)
