@@ -6,3 +6,4 @@ from . import test_reconciliation
 from . import test_security
 from . import test_concurrency
 from . import test_ui
+from . import test_concurrent_tills

@@ -64,6 +64,8 @@ MODEL_ACCESS = {
     # a household's bracket tells its income: coordinators only
     "conserverie.solidarity.bracket": {"coordinator": "rwcu"},
     "conserverie.volunteer.share": STAFF_WIZARD,
+    # written by the till pipeline only; the back office reviews through an action
+    "conserverie.pos.order.issue": BACK_OFFICE_READ,
     "conserverie.volunteer.share.line": STAFF_WIZARD,
     # conserverie_production: volunteers read production records, never change them
     "conserverie.training": FIELD_WORK,
@@ -285,6 +287,9 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         order = TimebankCase._sync(cls, data)
         cls.samples.update(
             {
+                "conserverie.pos.order.issue": cls.env["conserverie.pos.order.issue"].create(
+                    {"order_id": order.id, "kind": "hours", "message": "Heures à vérifier (test)"}
+                ),
                 "pos.payment": order.payment_ids,
                 "conserverie.time.account": cls.member_account,
                 "conserverie.time.move": cls.Move.search(
@@ -603,6 +608,24 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         self.assertEqual(reversal.user_id, self.coordinator_user)
         move.invalidate_recordset()
         self.assertEqual(move.read(["amount", "account_id", "reason"]), before)
+
+    def test_only_the_back_office_marks_issues_reviewed(self):
+        issue = self.samples["conserverie.pos.order.issue"]
+        for profile in ("volunteer", "internal", "portal"):
+            with self.subTest(profile=profile), self.assertRaises(AccessError):
+                issue.with_user(self.users[profile]).action_mark_reviewed()
+        for profile in ("staff", "accountant"):
+            with self.subTest(profile=profile), self.assertRaises(AccessError):
+                issue.with_user(self.users[profile]).write({"state": "reviewed"})
+        self.assertEqual(issue.state, "open")
+        self.assertTrue(issue.order_id.has_review_issue)
+        issue.with_user(self.users["staff"]).action_mark_reviewed()
+        self.assertEqual(issue.state, "reviewed")
+        self.assertEqual(issue.reviewed_by_id, self.users["staff"])
+        self.assertTrue(issue.reviewed_date)
+        self.assertFalse(issue.order_id.has_review_issue)
+        with self.assertRaises(UserError):
+            issue.unlink()
 
     def test_only_staff_credit_hours_after_an_activity(self):
         """A line added to a done activity credits hours: only staff may add it."""
