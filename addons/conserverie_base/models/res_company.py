@@ -29,6 +29,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         warehouse = self.sudo().conserverie_warehouse_id  # sudo: setup data, any user
         if not warehouse:
+            # sudo: the mobile unit is created on first use by whoever needs it
             Warehouse = self.env["stock.warehouse"].sudo()
             warehouse = Warehouse.search(
                 [("company_id", "=", self.id), ("is_mobile_unit", "=", True)], limit=1
@@ -43,6 +44,7 @@ class ResCompany(models.Model):
                         "partner_id": self.partner_id.id,
                     }
                 )
+            # sudo: users without settings rights link the company to its mobile unit
             self.sudo().conserverie_warehouse_id = warehouse
         warehouse._create_mobile_unit_locations()
         return warehouse.sudo(False)

@@ -24,6 +24,7 @@ class PosSession(models.Model):
             bank_payment_method_diffs=bank_payment_method_diffs,
         )
         if self.state == "closed":
+            # sudo: the cashier closing the stall may not read scheduled actions
             self.env.ref("conserverie_deposit.ir_cron_receive_returned_jars").sudo()._trigger()
         return result
 
@@ -75,4 +76,5 @@ class PosSession(models.Model):
                 pos_session_id=self.id,
             )
         )
-        returning.sudo().deposit_return_picking_id = picking  # sudo: see above
+        # sudo: the closing cashier links the orders to the receipt, without stock rights
+        returning.sudo().deposit_return_picking_id = picking
