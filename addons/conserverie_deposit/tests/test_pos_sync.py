@@ -23,10 +23,6 @@ class TestPosSync(DepositCase):
         self.assertEqual(self.liability.code, "419600")
         self.assertEqual(self.liability.account_type, "liability_current")
         self.assertEqual(self.deposit_370._get_product_accounts()["income"], self.liability)
-        self.assertIn("0.50", self.jam._get_label_deposit_text())
-        self.assertFalse(self.compote._get_label_deposit_text())
-        lot = self.env["stock.lot"].create({"name": "LOT-CONSIGNE", "product_id": self.jam.id})
-        self.assertEqual(lot._get_label_deposit_text(), self.jam._get_label_deposit_text())
 
     def test_sync_links_deposits_and_receives_returns(self):
         session = self._open_session()
@@ -37,7 +33,7 @@ class TestPosSync(DepositCase):
         ]
         order = self._sync(self._order_data(session, lines, partner=self.customer))
         self.assertEqual(order.state, "paid")
-        self.assertFalse(order.has_deposit_anomaly, order.deposit_anomaly_note)
+        self.assertFalse(order.review_issue_ids, order.review_issue_ids.mapped("message"))
         jam_line = order.lines.filtered(lambda line: line.product_id == self.jam)
         deposit_line = jam_line.deposit_line_ids
         self.assertEqual(deposit_line.product_id, self.deposit_370)
@@ -144,7 +140,8 @@ class TestPosSync(DepositCase):
         self.assertEqual(self.env["pos.order"].search_count([("uuid", "=", data["uuid"])]), 1)
         self.assertEqual(len(order._get_deposit_moves()), 2)
         # the guard holds even if the processing is replayed
-        order._process_deposits()
+        order._conserverie_post_ledgers(new_orders=order.browse())
+        order.action_pos_order_paid()
         self.assertEqual(len(order._get_deposit_moves()), 2)
         self._close_and_receive(session)
         pickings = self.env["stock.picking"].search(
@@ -198,8 +195,34 @@ class TestPosSync(DepositCase):
         lines[1][2].update(price_unit=0.1, price_subtotal=0.1, price_subtotal_incl=0.1)
         order = self._sync(self._order_data(session, lines))
         self.assertEqual(order.state, "paid")
-        self.assertTrue(order.has_deposit_anomaly)
-        self.assertIn("Consigne 370", order.deposit_anomaly_note)
+        self.assertTrue(order.has_review_issue)
+        self.assertEqual(order.review_issue_ids.kind, "deposit")
+        self.assertIn("Consigne 370", order.review_issue_ids.message)
+        # synced again: the issue is recorded once
+        order._conserverie_review()
+        self.assertEqual(len(order.review_issue_ids), 1)
+
+    def test_paid_from_the_back_office_records_deposits_once(self):
+        """An order left unpaid at the till and paid by staff from its form records its
+        deposits like a till payment, once."""
+        session = self._open_session()
+        lines = [*self._with_deposit(self.jam, 2), self._line(self.deposit_370, -1)]
+        order = self._sync(self._order_data(session, lines, partner=self.customer, paid=False))
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order._get_deposit_moves())
+        payment = (
+            self.env["pos.make.payment"]
+            .with_user(self.staff_user)
+            .with_context(active_id=order.id, active_ids=order.ids)
+            .create({"payment_method_id": self.cash_method.id})
+        )
+        payment.check()
+        self.assertEqual(order.state, "paid")
+        moves = order._get_deposit_moves()
+        self.assertEqual(sorted(moves.mapped("move_type")), ["return", "sale"])
+        order.action_pos_order_paid()
+        self.assertEqual(order._get_deposit_moves(), moves)
+        self.assertFalse(order.review_issue_ids)
 
     def test_edited_deposit_price_refused_outside_sync(self):
         session = self._open_session()
@@ -217,7 +240,7 @@ class TestPosSync(DepositCase):
         lines[1][2].update(qty=3, price_subtotal=1.5, price_subtotal_incl=1.5)
         order = self._sync(self._order_data(session, lines))
         self.assertEqual(order.state, "paid")
-        self.assertTrue(order.has_deposit_anomaly)
-        self.assertIn("lost its product line", order.deposit_anomaly_note)
+        self.assertTrue(order.has_review_issue)
+        self.assertIn("lost its product line", "\n".join(order.review_issue_ids.mapped("message")))
         # a deposit sold with a product is not a jar coming back
         self.assertFalse(order.deposit_return_picking_id)
