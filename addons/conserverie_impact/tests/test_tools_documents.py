@@ -65,3 +65,25 @@ class TestDocuments(BaseCase):
         self.assertIn("Rapport d'activité", text)
         self.assertIn("Kilos sauvés", text)
         self.assertIn("Ferme du Pont", reader.pages[1].extract_text())
+
+    def test_workbook_keeps_user_text_as_text(self):
+        names = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "http://x"]
+        data = {
+            **DATA,
+            "title": "=1+1",
+            "sheets": [
+                {
+                    "name": "Growers",
+                    "columns": [("Grower", "text"), ("Kilos", "kg")],
+                    "rows": [[name, 1.0] for name in names],
+                }
+            ],
+        }
+        book = openpyxl.load_workbook(io.BytesIO(xlsx_report.build_workbook(data)))
+        self.assertEqual(book["Synthèse"]["A1"].data_type, "s")
+        self.assertEqual(book["Synthèse"]["A1"].value, "=1+1")
+        sheet = book["Growers"]
+        for row, name in enumerate(names, start=5):
+            self.assertEqual(sheet[f"A{row}"].value, name)
+            self.assertEqual(sheet[f"A{row}"].data_type, "s")
+            self.assertIsNone(sheet[f"A{row}"].hyperlink)

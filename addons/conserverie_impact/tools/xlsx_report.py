@@ -16,9 +16,12 @@
 Kinds: text, int, kg, hours, percent (a ratio 0-1), money, date.
 """
 
-import io
-
-import xlsxwriter
+from odoo.addons.conserverie_base.tools.xlsx import (  # noqa: F401 (sheet_name re-exported)
+    XlsxWorkbook,
+    sheet_name,
+    write_cell,
+    write_header,
+)
 
 NUMBER_FORMATS = {
     "int": "#,##0",
@@ -30,42 +33,24 @@ NUMBER_FORMATS = {
     "date": "dd/mm/yyyy",
 }
 SUMMABLE = {"int", "kg", "hours", "money", "float"}
-SHEET_NAME_MAX = 31
-
-
-def sheet_name(name, used):
-    """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
-    clean = "".join("-" if char in "[]:*?/\\" else char for char in str(name))[:SHEET_NAME_MAX]
-    candidate, index = clean, 2
-    while candidate.lower() in used:
-        suffix = f" ({index})"
-        candidate = clean[: SHEET_NAME_MAX - len(suffix)] + suffix
-        index += 1
-    used.add(candidate.lower())
-    return candidate
 
 
 def build_workbook(data):
     """The workbook's bytes."""
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "dd/mm/yyyy"})
-    formats = _formats(workbook)
-    used = set()
-    _write_summary(workbook, formats, data, used)
+    book = XlsxWorkbook(default_date_format="dd/mm/yyyy")
+    formats = _formats(book)
+    _write_summary(book, formats, data)
     for sheet in data.get("sheets", []):
-        _write_table(workbook, formats, sheet, used)
-    workbook.close()
-    return buffer.getvalue()
+        _write_table(book, formats, sheet)
+    return book.close()
 
 
-def _formats(workbook):
+def _formats(book):
     base = {"font_name": "Arial", "font_size": 10}
     formats = {
-        "title": workbook.add_format(
-            {**base, "bold": True, "font_size": 16, "font_color": "#2F5233"}
-        ),
-        "subtitle": workbook.add_format({**base, "italic": True, "font_color": "#555555"}),
-        "header": workbook.add_format(
+        "title": book.add_format({**base, "bold": True, "font_size": 16, "font_color": "#2F5233"}),
+        "subtitle": book.add_format({**base, "italic": True, "font_color": "#555555"}),
+        "header": book.add_format(
             {
                 **base,
                 "bold": True,
@@ -76,32 +61,31 @@ def _formats(workbook):
                 "valign": "vcenter",
             }
         ),
-        "text": workbook.add_format({**base, "border": 1}),
-        "total_text": workbook.add_format({**base, "bold": True, "top": 2, "bg_color": "#E8F0E3"}),
+        "text": book.add_format({**base, "border": 1}),
+        "total_text": book.add_format({**base, "bold": True, "top": 2, "bg_color": "#E8F0E3"}),
     }
     for kind, number_format in NUMBER_FORMATS.items():
-        formats[kind] = workbook.add_format({**base, "border": 1, "num_format": number_format})
-        formats[f"total_{kind}"] = workbook.add_format(
+        formats[kind] = book.add_format({**base, "border": 1, "num_format": number_format})
+        formats[f"total_{kind}"] = book.add_format(
             {**base, "bold": True, "top": 2, "bg_color": "#E8F0E3", "num_format": number_format}
         )
     return formats
 
 
-def _write_summary(workbook, formats, data, used):
-    sheet = workbook.add_worksheet(sheet_name(data.get("summary_title", "Summary"), used))
+def _write_summary(book, formats, data):
+    sheet = book.add_sheet(data.get("summary_title", "Summary"))
     sheet.set_column(0, 0, 48)
     sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 12)
-    sheet.write(0, 0, data.get("title", ""), formats["title"])
-    sheet.write(1, 0, data.get("subtitle", ""), formats["subtitle"])
+    write_cell(sheet, 0, 0, data.get("title"), formats["title"])
+    write_cell(sheet, 1, 0, data.get("subtitle"), formats["subtitle"])
     columns = data.get("summary_columns", ("Indicator", "Value", "Unit"))
-    for col, label in enumerate(columns):
-        sheet.write(3, col, label, formats["header"])
+    write_header(sheet, 3, columns, formats["header"])
     row = 4
     for label, value, unit, kind in data.get("summary", []):
-        sheet.write(row, 0, label, formats["text"])
+        write_cell(sheet, row, 0, label, formats["text"])
         _write_value(sheet, row, 1, value, kind, formats)
-        sheet.write(row, 2, unit or "", formats["text"])
+        write_cell(sheet, row, 2, unit, formats["text"])
         row += 1
     sheet.freeze_panes(4, 0)
     sheet.set_landscape()
@@ -111,24 +95,22 @@ def _write_summary(workbook, formats, data, used):
 
 def _write_value(sheet, row, col, value, kind, formats, prefix=""):
     if value is None or value == "":
-        sheet.write_blank(row, col, None, formats[f"{prefix}text"])
-    elif kind == "date":
-        sheet.write_datetime(row, col, value, formats[f"{prefix}date"])
+        write_cell(sheet, row, col, None, formats[f"{prefix}text"])
     elif kind in NUMBER_FORMATS:
-        sheet.write_number(row, col, value, formats[f"{prefix}{kind}"])
+        write_cell(sheet, row, col, value, formats[f"{prefix}{kind}"])
     else:
-        sheet.write_string(row, col, str(value), formats[f"{prefix}text"])
+        write_cell(sheet, row, col, str(value), formats[f"{prefix}text"])
 
 
-def _write_table(workbook, formats, table, used):
-    sheet = workbook.add_worksheet(sheet_name(table["name"], used))
+def _write_table(book, formats, table):
+    sheet = book.add_sheet(table["name"])
     columns = table["columns"]
-    sheet.write(0, 0, table.get("title", table["name"]), formats["title"])
+    write_cell(sheet, 0, 0, table.get("title", table["name"]), formats["title"])
     if table.get("subtitle"):
-        sheet.write(1, 0, table["subtitle"], formats["subtitle"])
+        write_cell(sheet, 1, 0, table["subtitle"], formats["subtitle"])
     header_row = 3
-    for col, (label, kind) in enumerate(columns):
-        sheet.write(header_row, col, label, formats["header"])
+    write_header(sheet, header_row, [label for label, _kind in columns], formats["header"])
+    for col, (_label, kind) in enumerate(columns):
         sheet.set_column(col, col, 36 if kind == "text" and col == 0 else 16)
     row = header_row + 1
     totals = [0.0] * len(columns)
@@ -139,12 +121,12 @@ def _write_table(workbook, formats, table, used):
                 totals[col] += value
         row += 1
     if table.get("total_label") and table["rows"]:
-        sheet.write(row, 0, table["total_label"], formats["total_text"])
+        write_cell(sheet, row, 0, table["total_label"], formats["total_text"])
         for col, (_label, kind) in enumerate(columns[1:], start=1):
             if kind in SUMMABLE:
-                sheet.write_number(row, col, totals[col], formats[f"total_{kind}"])
+                write_cell(sheet, row, col, totals[col], formats[f"total_{kind}"])
             else:
-                sheet.write_blank(row, col, None, formats["total_text"])
+                write_cell(sheet, row, col, None, formats["total_text"])
     sheet.freeze_panes(header_row + 1, 1)
     if table["rows"]:
         sheet.autofilter(header_row, 0, header_row + len(table["rows"]), len(columns) - 1)
