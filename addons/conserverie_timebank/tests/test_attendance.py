@@ -87,12 +87,30 @@ class TestAttendanceCredit(TimebankCase):
         with self.assertRaises(UserError):
             attendance.unlink()
 
-    def test_demo_activities_credited(self):
-        demo = self.env.ref("conserverie_base.activity_workshop_peyrins", raise_if_not_found=False)
-        if not demo:
-            return
-        amina = self.env.ref("conserverie_base.partner_member_amina")
-        credits = self.Move.search(
-            [("partner_id", "=", amina.id), ("move_type", "=", "volunteering")]
+    def test_activity_done_before_the_time_bank_credited_once(self):
+        """An activity closed before the time bank was installed (as the demo's are)
+        credits its attendees when closed again, once."""
+        activity = self.env["conserverie.activity"].create(
+            {
+                "name": "Glanage d'avant (test)",
+                "attendance_ids": [
+                    Command.create({"partner_id": self.member.id, "hours": 2.0}),
+                    Command.create({"partner_id": self.neighbour.id, "hours": 1.5}),
+                ],
+            }
         )
-        self.assertTrue(credits)
+        # closed without the time bank's hook, as before it was installed
+        self.env.cr.execute(
+            "UPDATE conserverie_activity SET state = 'done' WHERE id = %s", [activity.id]
+        )
+        activity.invalidate_recordset(["state"])
+        self.assertFalse(self.Move.search([("attendance_id", "in", activity.attendance_ids.ids)]))
+        member_before = self.member_account.balance
+        neighbour_before = self.neighbour_account.balance
+        activity.with_user(self.staff_user).action_done()
+        activity.with_user(self.staff_user).action_done()
+        self.assertEqual(activity.state, "done")
+        self.assertEqual(self.member_account.balance, member_before + 2.0)
+        self.assertEqual(self.neighbour_account.balance, neighbour_before + 1.5)
+        for attendance in activity.attendance_ids:
+            self.assertEqual(len(self._credits(attendance)), 1, attendance.partner_id.name)
