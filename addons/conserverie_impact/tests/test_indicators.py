@@ -219,9 +219,13 @@ class TestIndicators(ImpactCase):
         participants = report.action_open_indicator("participants")
         attendance = self.env[participants["res_model"]].search(participants["domain"])
         self.assertEqual(len(attendance.partner_id), 3)
+        # every figure of the period that is not nil opens the records it comes from
+        values = report.compute_indicators()
         for code in report._get_indicator_sources():
+            self.assertIn(code, values, "a source for an indicator that does not exist")
             action = report.action_open_indicator(code)
-            self.env[action["res_model"]].search_count(action["domain"])
+            count = self.env[action["res_model"]].search_count(action["domain"])
+            self.assertEqual(bool(count), bool(values[code]), code)
 
     def test_query_count_does_not_depend_on_data(self):
         report = self._report()

@@ -73,8 +73,15 @@ class TestSecurity(ImpactCase):
         self.assertAlmostEqual(values["kg_recovered"], 110.0)
         self.assertAlmostEqual(values["jars_distributed"], 14.0)
         self.assertAlmostEqual(values["hours_redeemed"], 0.75)
-        self.assertTrue(report.action_export_xlsx())
-        self.assertTrue(report.action_print_flower())
+        # the accountant downloads the workbook and the PDF they asked for
+        for action, signature in (
+            (report.action_export_xlsx(), b"PK\x03\x04"),
+            (report.action_print_flower(), b"%PDF"),
+        ):
+            self.assertEqual(action["type"], "ir.actions.act_url")
+            attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+            attachment = self.env["ir.attachment"].with_user(self.accountant_user)
+            self.assertTrue(attachment.browse(attachment_id).raw.startswith(signature))
         self.env["conserverie.impact.fact"].with_user(self.accountant_user).search([], limit=1)
         with self.assertRaises(AccessError):
             self.env["conserverie.impact.petal"].with_user(self.accountant_user).create(
@@ -93,13 +100,13 @@ class TestSecurity(ImpactCase):
         self.assertTrue(self.campaign.with_user(self.staff_user).answer_url)
 
     def test_coordinator_configures(self):
-        petal = (
-            self.env["conserverie.impact.petal"]
-            .with_user(self.coordinator_user)
-            .create({"name": "Nouvelle (test)"})
-        )
-        self.assertTrue(petal)
+        Petal = self.env["conserverie.impact.petal"]
+        with self.assertRaises(AccessError):
+            Petal.with_user(self.staff_user).create({"name": "Refusée (test)"})
+        petal = Petal.with_user(self.coordinator_user).create({"name": "Nouvelle (test)"})
+        self.assertEqual(Petal.search([("name", "=", "Nouvelle (test)")]), petal)
         self.campaign.with_user(self.coordinator_user).action_close()
+        self.assertEqual(self.campaign.state, "closed")
         self.assertTrue(self.campaign.score_ids)
 
 
