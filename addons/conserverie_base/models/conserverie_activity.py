@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 ACTIVITY_TYPES = [
     ("preserving", "Preserving workshop"),
@@ -13,6 +13,7 @@ HARVEST_TYPES = ("gleaning", "picking_hike")
 class ConserverieActivity(models.Model):
     _name = "conserverie.activity"
     _description = "Activity"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
@@ -120,6 +121,8 @@ class ConserverieActivity(models.Model):
 
     def action_done(self):
         """Close the activity; later addons hook here (hours credited…)."""
+        if not self.env.su and not self.env.user.has_group("conserverie_base.group_staff"):
+            raise AccessError(self.env._("Only centre staff close an activity."))
         self._check_state(
             ("draft", "planned", "done"), self.env._("A cancelled activity cannot be done.")
         )

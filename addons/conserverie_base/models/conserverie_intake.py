@@ -13,6 +13,7 @@ EDITABLE_FIELDS_WHEN_DONE = {"note", "message_main_attachment_id"}
 class ConserverieIntake(models.Model):
     _name = "conserverie.intake"
     _description = "Recovered-produce intake"
+    _check_company_auto = True
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
 

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 class ConserverieSolidarityBracket(models.Model):
     _name = "conserverie.solidarity.bracket"
     _description = "Solidarity bracket"
+    _check_company_auto = True
     _order = "sequence, quotient_min"
 
     name = fields.Char(required=True, translate=True)

@@ -212,7 +212,7 @@ class TestPosSync(DepositCase):
         self.assertFalse(order._get_deposit_moves())
         payment = (
             self.env["pos.make.payment"]
-            .with_user(self.staff_user)
+            .with_user(self.coordinator_user)  # Odoo's payment wizard: POS managers
             .with_context(active_id=order.id, active_ids=order.ids)
             .create({"payment_method_id": self.cash_method.id})
         )

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-CREDIT_FIELDS = ("hours", "attended", "partner_id")
+CREDIT_FIELDS = ("hours", "attended", "partner_id", "activity_id")
 
 
 class ConserverieActivityAttendance(models.Model):
@@ -21,6 +21,9 @@ class ConserverieActivityAttendance(models.Model):
 
     def write(self, vals):
         done = self.filtered(lambda att: att.activity_id.state == "done")
+        target = self.env["conserverie.activity"].browse(vals.get("activity_id"))
+        if target.state == "done":
+            done = self  # moved into a done activity: as if added to it
         if done and any(field in vals for field in CREDIT_FIELDS):
             done._check_can_change_credited_hours()
         result = super().write(vals)

@@ -100,15 +100,25 @@ class ConserverieTimeAccount(models.Model):
             raise UserError(
                 self.env._("The balance of a time account only changes through its moves.")
             )
+        if {"partner_id", "company_id"} & set(vals) and self._has_moves():
+            raise UserError(
+                self.env._(
+                    "The holder and the facility of a time account with moves cannot change."
+                )
+            )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_moves(self):
-        if (
+    def _has_moves(self):
+        # sudo: the check covers moves of any company
+        return bool(
             self.env["conserverie.time.move"]
             .sudo()
             .search_count([("account_id", "in", self.ids)], limit=1)
-        ):  # sudo: the check covers moves of any company
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_moves(self):
+        if self._has_moves():
             raise UserError(self.env._("A time account with moves cannot be deleted."))
 
     @api.model

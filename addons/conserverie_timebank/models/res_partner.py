@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..tools import format_hours
 
@@ -35,14 +36,28 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        partners.filtered("is_member")._grant_time_welcome_credit()
+        if self._may_grant_time_welcome_credit():
+            partners.filtered("is_member")._grant_time_welcome_credit()
         return partners
 
     def write(self, vals):
         result = super().write(vals)
-        if vals.get("is_member"):
+        if vals.get("is_member") and self._may_grant_time_welcome_credit():
             self._grant_time_welcome_credit()
         return result
+
+    @api.model
+    def _may_grant_time_welcome_credit(self):
+        """The welcome credit comes with a membership that centre staff grant: a member
+        marked by a volunteer or created by a till gets it when staff confirm."""
+        return self.env.su or self.env.user.has_group("conserverie_base.group_staff")
+
+    def action_grant_time_welcome_credit(self):
+        """Staff confirm the membership of members that have no welcome credit yet."""
+        if not self._may_grant_time_welcome_credit():
+            raise AccessError(self.env._("Only centre staff grant the welcome credit."))
+        self.filtered("is_member")._grant_time_welcome_credit()
+        return True
 
     def _grant_time_welcome_credit(self, company=None):
         """The welcome credit, once per member and company."""

@@ -2,6 +2,7 @@ from unittest.mock import patch
 
 from psycopg2 import errors
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -163,6 +164,35 @@ class TestPosHours(TimebankCase):
         moves = self.Move.search([("pos_order_id", "=", refund_order.id)])
         self.assertEqual(set(moves.mapped("move_type")), {"refund"})
         self.assertFalse(refund_order.has_review_issue)
+
+    def test_posted_hours_payment_cannot_change(self):
+        """Whoever asks, through the calls the web client makes, a payment in hours of a
+        paid order keeps its amount, method and order, and is not deleted."""
+        data = self._order_data(
+            self.session, [(self.jam, 2)], [(self.time_method, 10.0)], self.member
+        )
+        order = self._sync(data, user=self.volunteer_user)
+        balance = self.member_account.balance
+        payment = order.payment_ids
+        attempts = {
+            "amount": {"amount": 1.0},
+            "method": {"payment_method_id": self.cash_method.id},
+            "order": {"pos_order_id": self.env["pos.order"].search([], limit=1).id},
+        }
+        for user in (self.volunteer_user, self.staff_user, self.coordinator_user, self.env.user):
+            for name, values in attempts.items():
+                with self.subTest(user=user.login, change=name), self.assertRaises(UserError):
+                    payment.with_user(user).write(values)
+            with self.subTest(user=user.login, change="unlink"), self.assertRaises(UserError):
+                payment.with_user(user).unlink()
+        cash = self._sync(
+            self._order_data(self.session, [(self.jam, 1)], [(self.cash_method, 5.0)], self.member)
+        )
+        with self.assertRaises(UserError):
+            cash.payment_ids.write({"payment_method_id": self.time_method.id})
+        self.assertEqual(payment.amount, 10.0)
+        self.assertEqual(payment.payment_method_id, self.time_method)
+        self.assertAlmostEqual(self.member_account.balance, balance)
 
     def test_refund_in_cash_is_flagged(self):
         data = self._order_data(
