@@ -114,6 +114,29 @@ class MrpProduction(models.Model):
             production.kg_per_jar = produce / jars if jars else 0.0
             production.cost_per_jar = cost / jars if jars else 0.0
 
+    @api.depends("activity_id", "toll_partner_id")
+    def _compute_picking_type_id(self):
+        """Preserves, workshops and toll processing go through the mobile unit, unless the
+        recipe names its own operation type."""
+        result = super()._compute_picking_type_id()
+        for production in self:
+            picking_type = self._get_conserverie_picking_type(
+                production.company_id,
+                production.bom_id,
+                production.activity_id or production.toll_partner_id,
+            )
+            if picking_type:
+                production.picking_type_id = picking_type
+        return result
+
+    @api.model
+    def _get_conserverie_picking_type(self, company, bom, has_activity_or_grower):
+        """The mobile unit's operation type for a preserve, a workshop's production or
+        toll processing, unless the recipe names its own; else nothing."""
+        if bom.picking_type_id or not (bom.preserving_process or has_activity_or_grower):
+            return self.env["stock.picking.type"]
+        return (company or self.env.company)._get_conserverie_warehouse().manu_type_id
+
     @api.depends("picking_type_id", "bom_id", "toll_partner_id", "company_id")
     def _compute_locations(self):
         result = super()._compute_locations()
@@ -160,11 +183,16 @@ class MrpProduction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if (vals.get("activity_id") or vals.get("toll_partner_id")) and not vals.get(
-                "picking_type_id"
-            ):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["picking_type_id"] = company._get_conserverie_warehouse().manu_type_id.id
+            if vals.get("picking_type_id"):
+                continue
+            # mrp's create picks the company's first operation type before any compute
+            picking_type = self._get_conserverie_picking_type(
+                self.env["res.company"].browse(vals.get("company_id")),
+                self.env["mrp.bom"].browse(vals.get("bom_id")),
+                vals.get("activity_id") or vals.get("toll_partner_id"),
+            )
+            if picking_type:
+                vals["picking_type_id"] = picking_type.id
         productions = super().create(vals_list)
         productions.filtered("toll_partner_id")._apply_toll_owner()
         return productions

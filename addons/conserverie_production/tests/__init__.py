@@ -2,6 +2,7 @@ from . import (
     test_labels,
     test_probe_import,
     test_production,
+    test_production_form,
     test_release,
     test_reservation_pos,
     test_security,
@@ -11,4 +12,5 @@ from . import (
     test_tools_probe_csv,
     test_toll_processing,
     test_traceability,
+    test_window_actions,
 )
