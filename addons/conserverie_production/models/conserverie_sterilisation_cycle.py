@@ -146,6 +146,16 @@ class ConserverieSterilisationCycle(models.Model):
         _ = self.env._
         messages = {
             "empty": lambda: _("The file holds no readings."),
+            "file_too_large": lambda: _(
+                "The file is %(size_mb).1f MB, more than the %(max_mb).1f MB allowed: "
+                "export only this cycle's readings.",
+                **params,
+            ),
+            "too_many_rows": lambda: _(
+                "The file holds more than %(max_rows)s readings: "
+                "export only this cycle's readings.",
+                **params,
+            ),
             "missing_column": lambda: _(
                 "Line %(line)s: a time and a temperature are expected.", **params
             ),

@@ -4,7 +4,14 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, format_date
 
-from ..tools.label_layout import LabelData, LabelOverflowError, normalize_ean13, render_labels
+from ..tools.label_layout import (
+    LabelCountError,
+    LabelData,
+    LabelOverflowError,
+    check_label_count,
+    normalize_ean13,
+    render_labels,
+)
 
 INCUBATION_TEMPERATURES = (37.0, 55.0)
 RELEASE_DECISION_FIELDS = {"release_state", "release_date", "release_user_id", "rejection_reason"}
@@ -483,6 +490,15 @@ class StockLot(models.Model):
     def _get_label_data(self, copies=1):
         """What the jar label of this lot shows, already translated."""
         self.ensure_one()
+        return LabelData(**self._prepare_label_values(copies))
+
+    def _prepare_label_values(self, copies=1):
+        """The texts of this lot's jar label, as :class:`LabelData` fields.
+
+        Another addon adds its mentions here: the deposit mention is empty in this
+        addon alone.
+        """
+        self.ensure_one()
         _ = self.env._
         bom = (
             self.conserverie_production_id.bom_id
@@ -511,27 +527,27 @@ class StockLot(models.Model):
             net_quantity = f"{bom.jar_product_id.jar_volume_ml} ml"
         else:
             net_quantity = ""
-        return LabelData(
-            product_name=self.product_id.name,
-            ingredients=ingredients,
-            net_quantity=net_quantity,
-            best_before=format_date(self.env, best_before) if best_before else "",
-            storage=bom.storage_text or "",
-            lot_name=self.name,
-            operator_name=company.name,
-            operator_address=address,
-            organic=organic,
-            organic_text=_(
+        return {
+            "product_name": self.product_id.name,
+            "ingredients": ingredients,
+            "net_quantity": net_quantity,
+            "best_before": format_date(self.env, best_before) if best_before else "",
+            "storage": bom.storage_text or "",
+            "lot_name": self.name,
+            "operator_name": company.name,
+            "operator_address": address,
+            "organic": organic,
+            "organic_text": _(
                 "Organic farming · %(certifier)s %(number)s",
                 certifier=company.conserverie_organic_certifier or "",
                 number=company.conserverie_organic_certificate_number or "",
             )
             if organic
             else "",
-            deposit_text=self._get_label_deposit_text(),
-            ean13=self._get_label_ean13(),
-            copies=copies,
-        )
+            "deposit_text": "",
+            "ean13": self._get_label_ean13(),
+            "copies": copies,
+        }
 
     def _label_captions(self):
         _ = self.env._
@@ -545,6 +561,16 @@ class StockLot(models.Model):
         """A PDF of ``copies`` labels for each lot."""
         if copies <= 0:
             raise UserError(self.env._("Print at least one label."))
+        try:
+            check_label_count(copies * len(self))
+        except LabelCountError as error:
+            raise UserError(
+                self.env._(
+                    "%(count)s labels asked for: at most %(max)s can be printed at once.",
+                    count=error.count,
+                    max=error.maximum,
+                )
+            ) from None
         labels = [lot._get_label_data(copies) for lot in self]
         try:
             return render_labels(labels, layout=layout, captions=self._label_captions(), skip=skip)

@@ -5,6 +5,7 @@ from odoo.tests import tagged
 from odoo.tools import format_date
 from odoo.tools.pdf import PdfFileReader
 
+from ..tools.label_layout import MAX_LABELS_PER_PRINT
 from .common import ProductionCase
 
 
@@ -66,8 +67,9 @@ class TestJarLabels(ProductionCase):
         _pages, text = self._read(self.lot._render_jar_labels(1))
         self.assertIn("FR-BIO-01-CONS", text)
 
-    def test_deposit_hook_empty_by_default(self):
-        self.assertEqual(self.lot._get_label_deposit_text(), "")
+    def test_no_deposit_mention_from_production(self):
+        self.assertEqual(self.lot._prepare_label_values()["deposit_text"], "")
+        self.assertEqual(self.lot._get_label_data().deposit_text, "")
 
     def test_wizard_after_production(self):
         action = self.production.action_print_jar_labels()
@@ -89,3 +91,22 @@ class TestJarLabels(ProductionCase):
     def test_no_labels_refused(self):
         with self.assertRaises(UserError):
             self.lot._render_jar_labels(0)
+
+    def test_too_many_labels_refused(self):
+        attachments = self.env["ir.attachment"].search_count([("res_model", "=", "stock.lot")])
+        wizard = (
+            self.env["conserverie.label.print"]
+            .with_user(self.staff_user)
+            .create({"lot_id": self.lot.id, "copies": MAX_LABELS_PER_PRINT + 1})
+        )
+        with self.assertRaisesRegex(UserError, "at most 2000 can be printed at once"):
+            wizard.action_print()
+        self.assertEqual(
+            self.env["ir.attachment"].search_count([("res_model", "=", "stock.lot")]),
+            attachments,
+            "no label file is written",
+        )
+        lots = self.lot | self._produce_with_passed_cycle(self.sauce_bom, 2)[1]
+        with self.assertRaisesRegex(UserError, "2002 labels asked for"):
+            lots._render_jar_labels(1001)
+        self.assertTrue(self.lot._render_jar_labels(MAX_LABELS_PER_PRINT).startswith(b"%PDF"))

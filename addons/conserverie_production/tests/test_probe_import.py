@@ -3,6 +3,7 @@ import base64
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..tools.probe_csv import MAX_FILE_BYTES, MAX_ROWS
 from .common import CSV_F0_3, ProductionCase
 
 
@@ -59,6 +60,39 @@ class TestProbeImport(ProductionCase):
 
     def test_missing_column(self):
         self.assertImportFails("s;T\n0;20\n60\n", "Line 3: a time and a temperature")
+
+    def test_file_too_large(self):
+        line = "0;20\n"
+        self.assertImportFails(line * (MAX_FILE_BYTES // len(line) + 1), "MB allowed")
+
+    def test_too_many_rows(self):
+        text = "s;T\n" + "".join(f"{second};121.1\n" for second in range(MAX_ROWS + 1))
+        self.assertImportFails(text, f"more than {MAX_ROWS} readings")
+
+    def test_wizard_refuses_a_file_too_large(self):
+        cycle = self._create_cycle(self.production)
+        line = b"0;20\n"
+        wizard = (
+            self.env["conserverie.cycle.import"]
+            .with_user(self.staff_user)
+            .create(
+                {
+                    "cycle_id": cycle.id,
+                    "file": base64.b64encode(line * (MAX_FILE_BYTES // len(line) + 1)),
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "MB allowed"):
+            wizard.action_import()
+        self.assertFalse(cycle.reading_ids)
+        self.assertEqual(cycle.state, "draft")
+
+    def test_limit_message_translated(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        cycle = self._create_cycle(self.production).with_context(lang="fr_FR")
+        line = "0;20\n"
+        with self.assertRaisesRegex(UserError, "Mo autorisés"):
+            cycle.import_readings(line * (MAX_FILE_BYTES // len(line) + 1))
 
     def test_error_message_translated(self):
         self.env["res.lang"]._activate_lang("fr_FR")

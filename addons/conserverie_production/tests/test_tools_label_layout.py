@@ -168,3 +168,21 @@ class TestLabelLayout(BaseCase):
         labels = [make_label(index, copies=index % 3) for index in range(6)]
         layout = dataclasses.replace(ll.LAYOUTS["a4_sheet"], columns=2, rows=2)
         self.assertEqual(len(read_pdf(ll.render_labels(labels, layout)).pages), 2)
+
+    def test_label_count_limit(self):
+        self.assertEqual(ll.MAX_LABELS_PER_PRINT, 2000)
+        ll.check_label_count(ll.MAX_LABELS_PER_PRINT)
+        with self.assertRaises(ll.LabelCountError) as caught:
+            ll.check_label_count(ll.MAX_LABELS_PER_PRINT + 1)
+        self.assertEqual(caught.exception.count, ll.MAX_LABELS_PER_PRINT + 1)
+        self.assertEqual(caught.exception.maximum, ll.MAX_LABELS_PER_PRINT)
+        self.assertTrue(issubclass(ll.LabelCountError, ValueError))
+
+    def test_render_refuses_too_many_labels(self):
+        labels = [make_label(0, copies=3), make_label(1, copies=2)]
+        self.assertEqual(len(read_pdf(ll.render_labels(labels, max_labels=5)).pages), 1)
+        with self.assertRaises(ll.LabelCountError) as caught:
+            ll.render_labels(labels, max_labels=4)
+        self.assertEqual(caught.exception.count, 5)
+        with self.assertRaises(ll.LabelCountError):
+            ll.render_labels([make_label(copies=ll.MAX_LABELS_PER_PRINT + 1)])

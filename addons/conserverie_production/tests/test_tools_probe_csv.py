@@ -3,6 +3,8 @@ from odoo.tests import BaseCase
 from ..tools.probe_csv import (
     ERROR_CODES,
     ERROR_MESSAGES,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
     ProbeLogError,
     parse_probe_csv,
 )
@@ -90,6 +92,8 @@ class TestProbeCsv(BaseCase):
             set(ERROR_CODES),
             {
                 "empty",
+                "file_too_large",
+                "too_many_rows",
                 "missing_column",
                 "not_a_number",
                 "bad_timestamp",
@@ -145,6 +149,45 @@ class TestProbeCsv(BaseCase):
         lines = [f"{second};{20 + second / 60:.1f}" for second in range(0, 3600, 10)]
         data = "\n".join([*lines, "3600;999"])
         self.assertProbeError(data, "temperature_out_of_range", len(lines) + 1)
+
+    # Limits
+
+    def test_limits(self):
+        self.assertEqual(MAX_FILE_BYTES, 5 * 1024 * 1024)
+        self.assertEqual(MAX_ROWS, 100_000)
+
+    def test_file_too_large(self):
+        data = "0;20\n60;21\n"
+        self.assertEqual(len(parse_probe_csv(data, max_bytes=len(data))), 2)
+        error = self.assertProbeError(data, "file_too_large", max_bytes=len(data) - 1)
+        self.assertAlmostEqual(error.params["size_mb"], len(data) / 1024 / 1024)
+        self.assertIn("MB allowed", str(error))
+        self.assertProbeError(data.encode(), "file_too_large", max_bytes=len(data) - 1)
+
+    def test_file_too_large_counts_utf8_bytes(self):
+        data = "Temps;Température\n0;20\n60;21\n"
+        size = len(data.encode("utf-8"))
+        self.assertGreater(size, len(data))
+        self.assertProbeError(data, "file_too_large", max_bytes=size - 1)
+        self.assertEqual(len(parse_probe_csv(data, max_bytes=size)), 2)
+
+    def test_file_too_large_with_default_limit(self):
+        line = "0;20\n"
+        data = line * (MAX_FILE_BYTES // len(line) + 1)
+        self.assertProbeError(data, "file_too_large")
+
+    def test_too_many_rows(self):
+        data = "seconds;T\n" + "".join(f"{second};20\n" for second in range(5))
+        self.assertEqual(len(parse_probe_csv(data, max_rows=5)), 5, "the header is not counted")
+        error = self.assertProbeError(data, "too_many_rows", max_rows=4)
+        self.assertEqual(error.params, {"max_rows": 4})
+        self.assertEqual(
+            str(error), "The file holds more than 4 readings: export only this cycle's readings."
+        )
+
+    def test_too_many_rows_before_any_other_error(self):
+        data = "0;20\n" + "x;y\n" * 5
+        self.assertProbeError(data, "too_many_rows", max_rows=3)
 
     def test_error_is_a_value_error(self):
         self.assertTrue(issubclass(ProbeLogError, ValueError))

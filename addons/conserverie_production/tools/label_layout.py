@@ -43,7 +43,26 @@ EAN13_MODULES = 95
 # Space (mm) between the EAN-13 and a Code 128 stacked above it.
 STACKED_ROW_GAP = 1.0
 
+# Most stickers in one print run: 84 A4 sheets, far more than a day's jars;
+# a larger run is a typing mistake, not a print.
+MAX_LABELS_PER_PRINT = 2000
+
 _SPACE_RE = re.compile(r"[ \t\r\n]+")
+
+
+class LabelCountError(ValueError):
+    """More stickers asked for than :data:`MAX_LABELS_PER_PRINT` (or the given maximum)."""
+
+    def __init__(self, count, maximum):
+        super().__init__(f"{count} labels asked for, at most {maximum} in one print.")
+        self.count = count
+        self.maximum = maximum
+
+
+def check_label_count(count, maximum=MAX_LABELS_PER_PRINT):
+    """Raise :class:`LabelCountError` unless ``count`` stickers fit in one print run."""
+    if count > maximum:
+        raise LabelCountError(count, maximum)
 
 
 class LabelOverflowError(ValueError):
@@ -569,16 +588,21 @@ def _draw(canvas, prepared, line_codes):
     canvas.addLiteral(" ".join(parts))
 
 
-def render_labels(labels, layout="a4_sheet", captions=None, skip=0):
+def render_labels(
+    labels, layout="a4_sheet", captions=None, skip=0, max_labels=MAX_LABELS_PER_PRINT
+):
     """Return a PDF of ``labels``, each printed ``label.copies`` times.
 
     :param layout: a key of :data:`LAYOUTS` or a :class:`LabelLayout`.
     :param captions: overrides of :data:`DEFAULT_CAPTIONS` (translated).
     :param skip: stickers already used at the start of the first sheet.
+    :param max_labels: most stickers printed in all.
     :raises ValueError: an invalid EAN-13, a lot Code 128 cannot encode, a
         missing lot or organic text; :class:`LabelOverflowError` when the
-        text or the lot barcode does not fit.
+        text or the lot barcode does not fit; :class:`LabelCountError` when
+        the copies add up to more than ``max_labels``, before any drawing.
     """
+    check_label_count(sum(max(label.copies, 0) for label in labels), max_labels)
     if isinstance(layout, str):
         layout = LAYOUTS[layout]
     captions = {**DEFAULT_CAPTIONS, **(captions or {})}

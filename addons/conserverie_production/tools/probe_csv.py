@@ -15,6 +15,10 @@ minutes counted from the first reading. What it accepts:
 - the temperature in column 2, or in the first later column whose header
   names a temperature ("Temp.", "Température", "°C", "T").
 
+A file larger than :data:`MAX_FILE_BYTES` or with more than
+:data:`MAX_ROWS` readings is refused before any reading is parsed: a probe
+logging every second for a whole day stays well below both.
+
 Any problem raises :class:`ProbeLogError` with a code from
 :data:`ERROR_MESSAGES` and the 1-based physical line of the file; nothing is
 returned until the whole file is read.
@@ -27,12 +31,23 @@ from datetime import UTC, datetime
 MIN_TEMP_C = -20.0
 MAX_TEMP_C = 150.0
 TIME_UNITS = ("auto", "seconds", "minutes")
+# Largest probe log accepted: 5 MB and 100,000 readings (a reading per
+# second for more than 27 hours).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 100_000
 
 # English templates of the errors, keyed by code. Placeholders are the
 # error's params plus ``line``; the model keeps the same keys and names in its
 # translated messages.
 ERROR_MESSAGES = {
     "empty": "The file holds no readings.",
+    "file_too_large": (
+        "The file is {size_mb:.1f} MB, more than the {max_mb:.1f} MB allowed: "
+        "export only this cycle's readings."
+    ),
+    "too_many_rows": (
+        "The file holds more than {max_rows} readings: export only this cycle's readings."
+    ),
     "missing_column": "Line {line}: a time and a temperature are expected.",
     "not_a_number": "Line {line}: {value!r} is not a number.",
     "bad_timestamp": "Line {line}: {value!r} is not a date or a time.",
@@ -180,6 +195,8 @@ def parse_probe_csv(
     max_gap_minutes=5.0,
     min_temp=MIN_TEMP_C,
     max_temp=MAX_TEMP_C,
+    max_bytes=MAX_FILE_BYTES,
+    max_rows=MAX_ROWS,
 ):
     """Return the readings of a probe log as ``[(minutes, temp_c), ...]``.
 
@@ -188,10 +205,18 @@ def parse_probe_csv(
         "auto" (the header's "min" means minutes, anything else seconds).
     :param max_gap_minutes: longest allowed time between two readings; None
         allows any gap.
-    :raises ProbeLogError: on the first problem, in file order.
+    :param max_bytes: largest file accepted, in bytes (UTF-8 for text).
+    :param max_rows: most readings accepted (the header not counted).
+    :raises ProbeLogError: on the first problem, in file order; a file too
+        large or too long before anything else.
     """
     if time_unit not in TIME_UNITS:
         raise ValueError(f"time_unit must be one of {TIME_UNITS}, not {time_unit!r}")
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > max_bytes:
+        raise ProbeLogError(
+            "file_too_large", size_mb=size / 1024 / 1024, max_mb=max_bytes / 1024 / 1024
+        )
     numbered_lines = [
         (number, line)
         for number, line in enumerate(_LINE_BREAK_RE.split(_decode(data)), start=1)
@@ -215,6 +240,8 @@ def parse_probe_csv(
         rows = rows[1:]
     if not rows:
         raise ProbeLogError("empty")
+    if len(rows) > max_rows:
+        raise ProbeLogError("too_many_rows", max_rows=max_rows)
     temp_column = _temperature_column(header) if header else 1
     seconds_per_unit = _seconds_per_unit(time_unit, header)
 
