@@ -16,8 +16,3 @@ class StockLot(models.Model):
     )
     intake_grade = fields.Selection(related="conserverie_intake_line_id.grade")
     intake_source = fields.Selection(related="conserverie_intake_line_id.source")
-
-    def _get_label_deposit_text(self):
-        """The deposit mention printed on this lot's jar labels (the deposit addon fills it)."""
-        self.ensure_one()
-        return ""
