@@ -51,6 +51,21 @@ def import_odoo():
     return odoo
 
 
+def odoo_addons_path(odoo):
+    """The addons path of the imported Odoo, then this repository's addons."""
+    odoo_dir = Path(odoo.__file__).parent
+    # a packaged Odoo keeps its addons in odoo/addons, a source checkout beside it
+    folders = [
+        folder
+        for folder in (odoo_dir / "addons", odoo_dir.parent / "addons")
+        if any(folder.glob("*/__manifest__.py"))
+    ]
+    folders.append(ADDONS_DIR)
+    if any(SCENARIOS_DIR.glob("*/__manifest__.py")):
+        folders.append(SCENARIOS_DIR)
+    return ",".join(str(folder) for folder in folders)
+
+
 def our_modules():
     """The addons to install: every addon of the suite and the scenarios."""
     modules = []
@@ -142,17 +157,7 @@ def run_odoo_tests(odoo, args, database, modules):
     from odoo.cli.server import main as odoo_server_main
     from odoo.modules.registry import Registry
 
-    odoo_dir = Path(odoo.__file__).parent
-    # a packaged Odoo keeps its addons in odoo/addons, a source checkout beside it
-    folders = [
-        folder
-        for folder in (odoo_dir / "addons", odoo_dir.parent / "addons")
-        if any(folder.glob("*/__manifest__.py"))
-    ]
-    folders.append(ADDONS_DIR)
-    if any(SCENARIOS_DIR.glob("*/__manifest__.py")):
-        folders.append(SCENARIOS_DIR)
-    addons_path = ",".join(str(folder) for folder in folders)
+    addons_path = odoo_addons_path(odoo)
     if args.odoo_addons_path:
         addons_path = f"{args.odoo_addons_path},{addons_path}"
     tags = args.test_tags or ",".join(f"/{module}" for module in modules)

@@ -12,21 +12,25 @@ under 3.
         [--rows-json rows.json]
 
 The addons are installed once (without demo data) in a template database,
-then each size gets a copy of it. Needs Odoo 18 importable (or --odoo) and a
+then each size gets a copy of it. Needs Odoo 18 importable by python3 and a
 local PostgreSQL.
 """
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ADDONS = ROOT / "addons"
+from bench_common import (
+    copy_database,
+    database_exists,
+    drop_database,
+    install_database,
+    setup_odoo,
+)
+
 YEAR = 2025
 GROWERS = 30
 CENTRES = 3
@@ -42,84 +46,16 @@ def parse_args():
     parser.add_argument("--prefix", default="bench_impact")
     parser.add_argument("--reuse-template", action="store_true", help="keep an existing template")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo18"))
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per size (best kept)")
     parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     return parser.parse_args()
 
 
-def import_odoo(odoo_path):
-    try:
-        import odoo
-    except ImportError:
-        sys.path.insert(0, odoo_path)
-    import odoo
-
-    return odoo
-
-
-def addons_path(odoo):
-    return f"{Path(odoo.__file__).parent / 'addons'},{ADDONS}"
-
-
-def admin_connection():
-    import psycopg2
-
-    connection = psycopg2.connect(dbname="postgres")
-    connection.autocommit = True
-    return connection
-
-
-def database_exists(name):
-    with admin_connection() as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        return bool(cursor.fetchone())
-
-
-def drop_database(name):
-    connection = admin_connection()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-        )
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    connection.close()
-
-
-def copy_database(template, name):
-    drop_database(name)
-    connection = admin_connection()
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    connection.close()
-
-
-def install_template(odoo, args):
+def install_template(args):
     if args.reuse_template and database_exists(args.template):
         print(f"Reusing the template database {args.template}")
         return
-    drop_database(args.template)
-    print(f"Installing conserverie_impact (no demo) in {args.template}…", flush=True)
-    started = time.time()
-    subprocess.run(
-        [
-            sys.executable,
-            str(Path(odoo.__file__).parent.parent / "odoo-bin"),
-            "-d",
-            args.template,
-            "--addons-path",
-            addons_path(odoo),
-            "-i",
-            "conserverie_impact",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--max-cron-threads=0",
-            "--log-level=warn",
-            "--http-port=0",
-        ],
-        check=True,
-    )
-    print(f"  installed in {time.time() - started:.0f} s")
+    install_database(args.template, ["conserverie_impact"], demo=False)
 
 
 class Generator:
@@ -528,7 +464,7 @@ class Generator:
         )
 
 
-def measure(odoo, database, size, repeat):
+def measure(database, size, repeat):
     from odoo import SUPERUSER_ID, api, sql_db
     from odoo.modules.registry import Registry
 
@@ -581,19 +517,14 @@ def measure(odoo, database, size, repeat):
 
 def main():
     args = parse_args()
-    odoo = import_odoo(args.odoo)
-    from odoo.tools import config
-
-    config.parse_config(
-        ["--addons-path", addons_path(odoo), "--log-level", "warn", "--max-cron-threads", "0"]
-    )
-    install_template(odoo, args)
+    odoo = setup_odoo()
+    install_template(args)
     results = []
     for size in (int(size) for size in args.sizes.split(",")):
         database = f"{args.prefix}_{size}"
         copy_database(args.template, database)
         try:
-            result = measure(odoo, database, size, args.repeat)
+            result = measure(database, size, args.repeat)
         finally:
             if not args.keep:
                 odoo.sql_db.close_db(database)

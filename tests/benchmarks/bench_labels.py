@@ -4,7 +4,7 @@
 Usage::
 
     python3 tests/benchmarks/bench_labels.py [DATABASE] [--count 1000]
-        [--addons-path /opt/odoo18/addons,addons] [--rows-json rows.json]
+        [--rows-json rows.json]
 
 DATABASE must have conserverie_production installed with its demo data;
 without one, a database ``bench_labels`` is created (about four minutes).
@@ -29,8 +29,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_ADDONS = f"/opt/odoo18/addons,{ROOT / 'addons'}"
+from bench_common import setup_odoo
+
 MODULE = "conserverie_production"
 
 
@@ -38,18 +38,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database", nargs="?", default=None)
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--addons-path", default=DEFAULT_ADDONS)
     parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     return parser.parse_args()
-
-
-def setup_odoo(args, database):
-    import odoo
-
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", database, "--log-level", "warn"]
-    )
-    return odoo
 
 
 def ensure_database(odoo, database, created):
@@ -171,7 +161,7 @@ def summary_rows(count, timings):
 def main():
     args = parse_args()
     database = args.database or "bench_labels"
-    odoo = setup_odoo(args, database)
+    odoo = setup_odoo(database)
     ensure_database(odoo, database, created=args.database is None)
     from odoo import SUPERUSER_ID, api
 

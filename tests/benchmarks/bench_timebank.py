@@ -21,7 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench_common import copy_database, drop_database, setup_odoo
+
 ACCOUNTS = 10_000
 SIZES = (10_000, 1_000_000)
 REPEAT = 30
@@ -33,38 +34,9 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--template", required=True, help="database with conserverie_timebank")
     parser.add_argument("--scratch", default="bench_timebank_scratch")
-    parser.add_argument("--odoo-path", default="/opt/odoo18")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     return parser.parse_args()
-
-
-def admin_connection():
-    import psycopg2
-
-    connection = psycopg2.connect(dbname="postgres")
-    connection.autocommit = True
-    return connection
-
-
-def clone_database(template, scratch):
-    connection = admin_connection()
-    with connection.cursor() as cr:
-        cr.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
-        cr.execute(f'CREATE DATABASE "{scratch}" TEMPLATE "{template}"')
-    connection.close()
-
-
-def drop_database(scratch):
-    connection = admin_connection()
-    with connection.cursor() as cr:
-        cr.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [scratch],
-        )
-        cr.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
-    connection.close()
 
 
 def create_accounts(cr, company_id, count):
@@ -202,19 +174,10 @@ def make_orders(env, pos, partners, count):
 
 
 def run(args):
-    sys.path.insert(0, args.odoo_path)
-    import odoo
+    setup_odoo(args.scratch)
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        [
-            f"--addons-path={args.odoo_path}/addons,{ROOT / 'addons'}",
-            "--log-level=warn",
-            "-d",
-            args.scratch,
-        ]
-    )
     registry = Registry(args.scratch)
     results = {}
     with registry.cursor() as cr:
@@ -312,7 +275,7 @@ def summary_rows(results):
 
 def run_on_scratch(args, run, report):
     """Clone ``args.template``, run and report there, drop the clone unless kept."""
-    clone_database(args.template, args.scratch)
+    copy_database(args.template, args.scratch)
     try:
         started = time.perf_counter()
         results = run(args)

@@ -1,0 +1,170 @@
+"""What the benchmarks share: Odoo as python3 imports it, their databases, the table.
+
+Odoo is found the way ``tests/run_tests.py`` finds it: ``import odoo``, its addons in
+odoo/addons (a packaged Odoo) or beside it (a source checkout), then this repository's
+addons. No install path is assumed.
+"""
+
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+ADDONS = ROOT / "addons"
+
+sys.path.insert(0, str(ROOT / "tests"))
+import run_tests  # noqa: E402  (tests/ is not a package)
+
+
+def import_odoo():
+    """The imported Odoo 18; exits with a clear message when python3 cannot import it."""
+    return run_tests.import_odoo()
+
+
+def addons_path():
+    return run_tests.odoo_addons_path(import_odoo())
+
+
+def setup_odoo(database=None, *options):
+    """Import Odoo and configure it with its addons and ours, quiet, for ``database``."""
+    odoo = import_odoo()
+    argv = ["--addons-path", addons_path(), "--log-level", "warn", "--max-cron-threads", "0"]
+    if database:
+        argv += ["-d", database]
+    odoo.tools.config.parse_config([*argv, *options])
+    return odoo
+
+
+def our_addons():
+    return sorted(path.parent.name for path in ADDONS.glob("*/__manifest__.py"))
+
+
+def install_database(name, modules, demo=True):
+    """A new database ``name`` with ``modules``, installed by Odoo in a process of its own
+    (``python3 -m odoo``, no tests)."""
+    drop_database(name)
+    print(
+        f"Installing {', '.join(modules)} {'with' if demo else 'without'} demo data in {name}…",
+        flush=True,
+    )
+    started = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-d",
+        name,
+        "--addons-path",
+        addons_path(),
+        "-i",
+        ",".join(modules),
+        "--stop-after-init",
+        "--max-cron-threads=0",
+        "--log-level=warn",
+        f"--http-port={run_tests.free_port()}",
+    ]
+    if not demo:
+        command.append("--without-demo=all")
+    # odoo-bin runs the server in UTC; python3 -m odoo leaves it to the caller
+    subprocess.run(command, check=True, env={**os.environ, "TZ": "UTC"})
+    print(f"  installed in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+# ----------------------------------------------------------------------
+# Databases
+# ----------------------------------------------------------------------
+
+
+def admin_connection():
+    import psycopg2
+
+    connection = psycopg2.connect(dbname="postgres")
+    connection.autocommit = True
+    return connection
+
+
+def database_exists(name):
+    connection = admin_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        exists = bool(cursor.fetchone())
+    connection.close()
+    return exists
+
+
+def drop_database(name):
+    connection = admin_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    connection.close()
+
+
+def copy_database(template, name):
+    drop_database(name)
+    connection = admin_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    connection.close()
+
+
+def filestore(database):
+    """The folder of a database's attachments (report assets among them)."""
+    from odoo.tools import config
+
+    return Path(config.filestore(database))
+
+
+def copy_with_filestore(template, name):
+    """A copy of ``template`` with its attachments, so that reports find their assets."""
+    copy_database(template, name)
+    if filestore(template).is_dir():
+        shutil.copytree(filestore(template), filestore(name), dirs_exist_ok=True)
+
+
+def drop_with_filestore(name):
+    drop_database(name)
+    shutil.rmtree(filestore(name), ignore_errors=True)
+
+
+# ----------------------------------------------------------------------
+# Table
+# ----------------------------------------------------------------------
+
+
+def format_ratio(ratio):
+    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
+        return ""
+    return f"{ratio:.3f}"
+
+
+def print_table(rows):
+    """Rows (benchmark, measure, value, target, ratio, passed) as one aligned table."""
+    columns = ("benchmark", "measure", "value", "target", "ratio", "result")
+    lines = [
+        (
+            row["benchmark"],
+            row["measure"],
+            row["value"],
+            row["target"],
+            format_ratio(row["ratio"]),
+            {True: "pass", False: "FAIL", None: "-"}[row["passed"]],
+        )
+        for row in rows
+    ]
+    widths = [max(len(text) for text in column) for column in zip(columns, *lines, strict=True)]
+    for index, line in enumerate([columns, *lines]):
+        print(
+            "  ".join(text.ljust(width) for text, width in zip(line, widths, strict=True)).rstrip()
+        )
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
