@@ -1,7 +1,9 @@
 from contextvars import ContextVar
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools import format_hours
@@ -16,6 +18,9 @@ MOVE_TYPES = [
     ("cheque", "Cheque"),
 ]
 HOUR_ROUNDING = 4
+# Hours spent at the stalls (net of refunds); every other move between the facility
+# and a member issues hours (net of corrections).
+SALE_MOVE_TYPES = ("purchase", "refund")
 MANUAL_KIND_GROUPS = {
     "transfer": "conserverie_base.group_staff",
     "cheque": "conserverie_base.group_staff",
@@ -338,6 +343,61 @@ class ConserverieTimeMove(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_move_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_centre_paths(self):
+        """Paths from a move to the social centre it counts for; at most one is set.
+
+        Extended by addons that tie other records to a centre (a stall's orders).
+        """
+        return ["attendance_id.activity_id.centre_id"]
+
+    @api.model
+    def _get_centre_domain(self, centre):
+        """The moves that count for the social centre ``centre``."""
+        return expression.OR([[(path, "=", centre.id)] for path in self._get_centre_paths()])
+
+    @api.model
+    def get_hours_totals(self, date_from, date_to, company=None, centre=None):
+        """The hours issued and redeemed between two dates: the one definition of both.
+
+        Read on the members' legs of the ledger, so that a centre can be chosen:
+
+        - ``hours_issued``: hours the facility gave members (volunteering, welcome
+          credits, adjustments), net of corrections: a corrected attendance reverses
+          its credit (an ``adjustment``) and credits the new hours, so it counts once;
+        - ``hours_redeemed``: hours members spent at the stalls, net of refunds;
+        - ``hours_by_type``: {move type: net hours} behind both figures. Transfers and
+          cheques between members cancel out.
+
+        ``date_from`` and ``date_to`` are dates (both days included); ``company``
+        defaults to the current one; with ``centre`` (a social centre partner) only
+        the moves counting for it (see ``_get_centre_paths``). Read with the caller's
+        rights: one aggregation query.
+        """
+        company = company or self.env.company
+        domain = [
+            ("company_id", "=", company.id),
+            ("account_id.is_facility", "=", False),
+            ("date", ">=", datetime.combine(date_from, time.min)),
+            ("date", "<", datetime.combine(date_to + timedelta(days=1), time.min)),
+        ]
+        if centre:
+            domain = expression.AND([domain, self._get_centre_domain(centre)])
+        by_type = dict(self._read_group(domain, ["move_type"], ["amount:sum"]))
+        issued = sum(
+            amount for move_type, amount in by_type.items() if move_type not in SALE_MOVE_TYPES
+        )
+        redeemed = -sum(by_type.get(move_type, 0.0) for move_type in SALE_MOVE_TYPES)
+        return {
+            "hours_issued": round(issued, HOUR_ROUNDING),
+            "hours_redeemed": round(redeemed, HOUR_ROUNDING),
+            "hours_by_type": by_type,
         }
 
     # ------------------------------------------------------------------

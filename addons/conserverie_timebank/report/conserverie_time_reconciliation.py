@@ -1,16 +1,13 @@
 import base64
-import io
 from datetime import datetime, time
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools import format_hours, hours_to_minutes
+from odoo.addons.conserverie_base.tools.xlsx import XlsxWorkbook, write_cell, write_header
 
-SALE_TYPES = ("purchase", "refund")
+from ..tools import format_hours, hours_to_minutes
 
 
 class ConserverieTimeReconciliation(models.TransientModel):
@@ -164,32 +161,27 @@ class ConserverieTimeReconciliation(models.TransientModel):
         return dict(self.env.cr.fetchall())
 
     def _get_ledger_totals(self):
-        """Hours issued, redeemed and outstanding, read on the facility's account."""
+        """Hours issued and redeemed (the ledger's own definition, see
+        ``conserverie.time.move.get_hours_totals``), outstanding and volunteered."""
         start, end = self._get_bounds()
+        # sudo: the accountant reconciles the whole ledger of the company
+        Move = self.env["conserverie.time.move"].sudo()
+        totals = Move.get_hours_totals(self.date_from, self.date_to, company=self.company_id)
         facility = self.env["conserverie.time.account"].sudo()._get_facility(self.company_id)
         # sudo above and below: the totals cover every account of the company
-        self.env["conserverie.time.move"].sudo().flush_model()
+        Move.flush_model()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT
-                    COALESCE(SUM(amount) FILTER (
-                        WHERE date BETWEEN %(start)s AND %(end)s
-                          AND move_type NOT IN %(sale)s), 0),
-                    COALESCE(SUM(amount) FILTER (
-                        WHERE date BETWEEN %(start)s AND %(end)s
-                          AND move_type IN %(sale)s), 0),
-                    COALESCE(SUM(amount) FILTER (WHERE date <= %(end)s), 0)
+                SELECT COALESCE(SUM(amount), 0)
                   FROM conserverie_time_move
-                 WHERE account_id = %(facility)s
+                 WHERE account_id = %(facility)s AND date <= %(end)s
                 """,
-                start=start,
                 end=end,
-                sale=SALE_TYPES,
                 facility=facility.id,
             )
         )
-        issued, redeemed, facility_balance = self.env.cr.fetchone()
+        facility_balance = self.env.cr.fetchone()[0]
         self.env.cr.execute(
             SQL(
                 """
@@ -209,8 +201,8 @@ class ConserverieTimeReconciliation(models.TransientModel):
         )
         volunteer_hours = self.env.cr.fetchone()[0]
         return {
-            "hours_issued": -issued,
-            "hours_redeemed": redeemed,
+            "hours_issued": totals["hours_issued"],
+            "hours_redeemed": totals["hours_redeemed"],
             "hours_outstanding": -facility_balance,
             "volunteer_hours": volunteer_hours,
         }
@@ -250,15 +242,16 @@ class ConserverieTimeReconciliation(models.TransientModel):
         """The reconciliation as an XLSX workbook (bytes)."""
         self.ensure_one()
         _ = self.env._
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        hours_format = workbook.add_format({"num_format": "0.00"})
-        alert = workbook.add_format({"bold": True, "bg_color": "#F8D7DA"})
-        sheet = workbook.add_worksheet(_("Sessions"))
-        sheet.write(0, 0, _("Hours reconciliation"), bold)
-        sheet.write(1, 0, _("From %(start)s to %(end)s", start=self.date_from, end=self.date_to))
+        book = XlsxWorkbook()
+        bold = book.add_format({"bold": True})
+        money = book.add_format({"num_format": "#,##0.00"})
+        hours_format = book.add_format({"num_format": "0.00"})
+        alert = book.add_format({"bold": True, "bg_color": "#F8D7DA"})
+        sheet = book.add_sheet(_("Sessions"))
+        write_cell(sheet, 0, 0, _("Hours reconciliation"), bold)
+        write_cell(
+            sheet, 1, 0, _("From %(start)s to %(end)s", start=self.date_from, end=self.date_to)
+        )
         headers = [
             _("Session"),
             _("Payment method"),
@@ -268,28 +261,27 @@ class ConserverieTimeReconciliation(models.TransientModel):
             _("Ledger debits"),
             _("Difference (min)"),
         ]
-        for column, header in enumerate(headers):
-            sheet.write(3, column, header, bold)
+        write_header(sheet, 3, headers, bold)
         row = 4
         for line in self.session_line_ids:
             for method in line.method_ids:
-                sheet.write(row, 0, line.session_id.name)
-                sheet.write(row, 1, method.payment_method_id.name)
-                sheet.write_number(row, 2, 0.0 if method.is_time_currency else method.amount, money)
-                sheet.write_number(row, 3, method.amount if method.is_time_currency else 0.0, money)
-                sheet.write_number(row, 4, method.hours, hours_format)
+                write_cell(sheet, row, 0, line.session_id.name)
+                write_cell(sheet, row, 1, method.payment_method_id.name)
+                write_cell(sheet, row, 2, 0.0 if method.is_time_currency else method.amount, money)
+                write_cell(sheet, row, 3, method.amount if method.is_time_currency else 0.0, money)
+                write_cell(sheet, row, 4, method.hours, hours_format)
                 row += 1
-            sheet.write(row, 0, line.session_id.name, bold)
-            sheet.write(row, 1, _("Total"), bold)
-            sheet.write_number(row, 2, line.euro_amount, money)
-            sheet.write_number(row, 3, line.time_amount, money)
-            sheet.write_number(row, 4, line.time_hours, hours_format)
-            sheet.write_number(row, 5, line.ledger_hours, hours_format)
-            sheet.write_number(
-                row, 6, line.difference_minutes, alert if line.has_difference else None
+            write_cell(sheet, row, 0, line.session_id.name, bold)
+            write_cell(sheet, row, 1, _("Total"), bold)
+            write_cell(sheet, row, 2, line.euro_amount, money)
+            write_cell(sheet, row, 3, line.time_amount, money)
+            write_cell(sheet, row, 4, line.time_hours, hours_format)
+            write_cell(sheet, row, 5, line.ledger_hours, hours_format)
+            write_cell(
+                sheet, row, 6, line.difference_minutes, alert if line.has_difference else None
             )
             row += 2
-        summary = workbook.add_worksheet(_("Ledger"))
+        summary = book.add_sheet(_("Ledger"))
         figures = [
             (_("Hours issued"), self.hours_issued),
             (_("Hours redeemed"), self.hours_redeemed),
@@ -308,13 +300,12 @@ class ConserverieTimeReconciliation(models.TransientModel):
                 )
             )
         for index, (label, value) in enumerate(figures):
-            summary.write(index, 0, label, bold)
-            summary.write_number(index, 1, value, hours_format)
+            write_cell(summary, index, 0, label, bold)
+            write_cell(summary, index, 1, value, hours_format)
         summary.set_column(0, 0, 40)
         sheet.set_column(0, 1, 24)
         sheet.set_column(2, 6, 16)
-        workbook.close()
-        return output.getvalue()
+        return book.close()
 
     def _format_hours(self, hours):
         return format_hours(hours)
