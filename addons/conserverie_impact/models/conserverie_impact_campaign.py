@@ -122,9 +122,11 @@ class ConserverieImpactCampaign(models.Model):
         self.state = "open"
 
     def action_close(self):
+        """Close to answers; the form's link changes, so the old one no longer works."""
         if any(campaign.state != "open" for campaign in self):
             raise UserError(self.env._("Only an open assessment can be closed."))
-        self.state = "closed"
+        for campaign in self:
+            campaign.write({"state": "closed", "access_token": uuid.uuid4().hex})
         self.action_compute_scores()
 
     def action_reopen(self):
@@ -293,6 +295,12 @@ class ConserverieImpactCampaign(models.Model):
         action["domain"] = [("campaign_id", "=", self.id)]
         action["context"] = {"search_default_group_statement": 1}
         return action
+
+    def _is_accepting_public_answers(self):
+        """Whether the public form takes answers: open, and today within its dates."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return self.state == "open" and self.date_from <= today <= self.date_to
 
     def _submit_answers(self, category, scores):
         """Record one respondent's answers: ``scores`` maps statement ids to 1-5.

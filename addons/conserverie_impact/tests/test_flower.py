@@ -1,9 +1,10 @@
 import io
 import re
+from datetime import timedelta
 
 import PyPDF2
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, tagged
 
@@ -173,8 +174,13 @@ class TestAssessmentForm(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        today = fields.Date.context_today(cls.env["conserverie.impact.campaign"])
         cls.campaign = cls.env["conserverie.impact.campaign"].create(
-            {"name": "Formulaire (test)", "date_from": "2026-01-01", "date_to": "2026-12-31"}
+            {
+                "name": "Formulaire (test)",
+                "date_from": today - timedelta(days=30),
+                "date_to": today + timedelta(days=30),
+            }
         )
         cls.campaign.action_open()
 
