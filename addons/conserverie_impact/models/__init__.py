@@ -2,6 +2,9 @@ from . import res_company
 from . import res_config_settings
 from . import pos_config
 from . import stock_move
+from . import stock_picking
+from . import conserverie_time_move
+from . import conserverie_deposit_move
 from . import conserverie_impact_indicator
 from . import conserverie_impact_petal
 from . import conserverie_impact_petal_indicator

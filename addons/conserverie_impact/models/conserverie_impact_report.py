@@ -2,13 +2,15 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.conserverie_timebank.models.conserverie_time_move import SALE_MOVE_TYPES
+
 from ..tools import flower, pdf_report, xlsx_report
+from .pos_config import POS_SESSION_CENTRE_PATH
 
 POS_DONE_STATES = ("paid", "done", "invoiced")
-ISSUED_TYPES = ("volunteering", "welcome")
-REDEEMED_TYPES = ("purchase", "refund")
 
 
 class ConserverieImpactReport(models.TransientModel):
@@ -118,7 +120,7 @@ class ConserverieImpactReport(models.TransientModel):
         return domain
 
     def _get_pos_centre_domain(self, prefix):
-        return [(f"{prefix}session_id.config_id.conserverie_centre_id", "=", self.centre_id.id)]
+        return [(f"{prefix}session_id.{POS_SESSION_CENTRE_PATH}", "=", self.centre_id.id)]
 
     def _get_distribution_domain(self, channel_code=None):
         domain = [
@@ -132,18 +134,7 @@ class ConserverieImpactReport(models.TransientModel):
         if channel_code:
             domain.append(("impact_channel_id.code", "=", channel_code))
         if self.centre_id:
-            centre = self.centre_id.id
-            domain += [
-                "|",
-                "|",
-                "|",
-                "|",
-                ("picking_id.activity_id.centre_id", "=", centre),
-                ("picking_id.partner_id", "=", centre),
-                ("picking_id.partner_id.purchasing_group_centre_id", "=", centre),
-                ("picking_id.pos_session_id.config_id.conserverie_centre_id", "=", centre),
-                ("picking_id.pos_order_id.session_id.config_id.conserverie_centre_id", "=", centre),
-            ]
+            domain.append(("picking_id.impact_centre_id", "=", self.centre_id.id))
         return domain
 
     def _get_pos_order_domain(self):
@@ -194,19 +185,17 @@ class ConserverieImpactReport(models.TransientModel):
         return domain
 
     def _get_deposit_move_domain(self):
+        """The moves behind the jar figures of ``get_jar_figures`` (conserverie_deposit)."""
         domain = [
             ("company_id", "=", self.company_id.id),
             ("date", ">=", self.date_from),
             ("date", "<=", self.date_to),
+            ("jar_product_id", "!=", False),
             ("move_type", "in", ("sale", "return")),
         ]
         if self.centre_id:
-            centre = self.centre_id.id
-            domain += [
-                "|",
-                ("pos_order_id.session_id.config_id.conserverie_centre_id", "=", centre),
-                ("sale_order_id.partner_id.purchasing_group_centre_id", "=", centre),
-            ]
+            DepositMove = self.env["conserverie.deposit.move"]
+            domain = expression.AND([domain, DepositMove._get_centre_domain(self.centre_id)])
         return domain
 
     def _get_jar_washing_domain(self):
@@ -219,21 +208,19 @@ class ConserverieImpactReport(models.TransientModel):
             *self._datetime_domain("date"),
         ]
 
-    def _get_time_move_domain(self, move_types=None):
+    def _get_time_move_domain(self, redeemed=None):
+        """The members' moves behind ``get_hours_totals`` (conserverie_timebank): all of
+        them, or only those of hours redeemed (``redeemed=True``) or issued (``False``)."""
         domain = [
             ("company_id", "=", self.company_id.id),
             ("account_id.is_facility", "=", False),
             *self._datetime_domain("date"),
         ]
-        if move_types:
-            domain.append(("move_type", "in", move_types))
+        if redeemed is not None:
+            domain.append(("move_type", "in" if redeemed else "not in", SALE_MOVE_TYPES))
         if self.centre_id:
-            centre = self.centre_id.id
-            domain += [
-                "|",
-                ("attendance_id.activity_id.centre_id", "=", centre),
-                ("pos_order_id.session_id.config_id.conserverie_centre_id", "=", centre),
-            ]
+            TimeMove = self.env["conserverie.time.move"]
+            domain = expression.AND([domain, TimeMove._get_centre_domain(self.centre_id)])
         return domain
 
     def _get_indicator_sources(self):
@@ -242,7 +229,7 @@ class ConserverieImpactReport(models.TransientModel):
         intake = ("conserverie.intake.line", self._get_intake_line_domain())
         attendance = ("conserverie.activity.attendance", self._get_attendance_domain())
         deposit = ("conserverie.deposit.move", self._get_deposit_move_domain())
-        hours = ("conserverie.time.move", self._get_time_move_domain(ISSUED_TYPES + REDEEMED_TYPES))
+        hours = ("conserverie.time.move", self._get_time_move_domain())
         recovered = ("conserverie.intake.line", self._get_recovered_line_domain())
         day_sales = (
             "pos.order.line",
@@ -299,8 +286,8 @@ class ConserverieImpactReport(models.TransientModel):
             "jar_return_rate": deposit,
             "jars_washed": ("stock.move", self._get_jar_washing_domain()),
             "jar_reuse_rate": ("stock.move", self._get_jar_consumption_domain()),
-            "hours_issued": ("conserverie.time.move", self._get_time_move_domain(ISSUED_TYPES)),
-            "hours_redeemed": ("conserverie.time.move", self._get_time_move_domain(REDEEMED_TYPES)),
+            "hours_issued": ("conserverie.time.move", self._get_time_move_domain(redeemed=False)),
+            "hours_redeemed": ("conserverie.time.move", self._get_time_move_domain(redeemed=True)),
             "hours_net": hours,
             "waste_avoided_kg": recovered,
             "co2_avoided_kg": recovered,
@@ -530,17 +517,14 @@ class ConserverieImpactReport(models.TransientModel):
         )
 
     def _compute_jar_indicators(self, result):
-        rows = self.env["conserverie.deposit.move"]._read_group(
-            self._get_deposit_move_domain(), ["jar_product_id", "move_type"], ["quantity:sum"]
+        # jars out and returned: the deposit ledger's own figures
+        figures = self.env["conserverie.deposit.move"].get_jar_figures(
+            self.date_from, self.date_to, company=self.company_id, centre=self.centre_id
         )
         by_format = {}
-        for jar, move_type, quantity in rows:
+        for jar, jars in figures.items():
             out, back = by_format.get(jar.display_name, (0.0, 0.0))
-            if move_type == "sale":
-                out += quantity
-            else:
-                back -= quantity
-            by_format[jar.display_name] = (out, back)
+            by_format[jar.display_name] = (out + jars["out"], back + jars["returned"])
         deposited = sum(out for out, _back in by_format.values())
         returned = sum(back for _out, back in by_format.values())
         Move = self.env["stock.move"]
@@ -558,18 +542,19 @@ class ConserverieImpactReport(models.TransientModel):
         )
 
     def _compute_time_indicators(self, result):
-        rows = self.env["conserverie.time.move"]._read_group(
-            self._get_time_move_domain(), ["move_type"], ["amount:sum"]
+        # hours issued and redeemed: the hours ledger's own figures
+        totals = self.env["conserverie.time.move"].get_hours_totals(
+            self.date_from, self.date_to, company=self.company_id, centre=self.centre_id
         )
-        by_type = dict(rows)
-        issued = sum(by_type.get(move_type, 0.0) for move_type in ISSUED_TYPES)
-        redeemed = 0.0 - sum(by_type.get(move_type, 0.0) for move_type in REDEEMED_TYPES)
+        issued, redeemed = totals["hours_issued"], totals["hours_redeemed"]
         types = self._selection_labels("conserverie.time.move", "move_type")
         result.update(
             hours_issued=issued,
             hours_redeemed=redeemed,
             hours_net=issued - redeemed,
-            hours_by_type={types[move_type]: amount for move_type, amount in rows},
+            hours_by_type={
+                types[move_type]: amount for move_type, amount in totals["hours_by_type"].items()
+            },
         )
 
     def _compute_environment_indicators(self, result):

@@ -1,5 +1,9 @@
 from odoo import fields, models
 
+# The centre of a stall's session, and of a record linked to a stall's order.
+POS_SESSION_CENTRE_PATH = "config_id.conserverie_centre_id"
+POS_ORDER_CENTRE_PATH = f"pos_order_id.session_id.{POS_SESSION_CENTRE_PATH}"
+
 
 class PosConfig(models.Model):
     _inherit = "pos.config"

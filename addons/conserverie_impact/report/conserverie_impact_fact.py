@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.conserverie_timebank.models.conserverie_time_move import SALE_MOVE_TYPES
+
 FACT_TYPES = [
     ("intake_kg", "Produce recovered (kg)"),
     ("jars_produced", "Jars produced"),
@@ -16,7 +18,12 @@ SOURCE_COUNT = 8
 
 
 class ConserverieImpactFact(models.Model):
-    """One row per elementary fact behind the impact indicators, for dashboards."""
+    """One row per elementary fact behind the impact indicators, for dashboards.
+
+    Each row counts for the same centre as in the impact report: the intake's,
+    the activity's, the delivery's (``stock.picking.impact_centre_id``), or the
+    one the deposit and hours ledgers give (their ``_get_centre_paths``).
+    """
 
     _name = "conserverie.impact.fact"
     _description = "Impact fact"
@@ -71,6 +78,30 @@ class ConserverieImpactFact(models.Model):
         parts += [SQL("%s AS %s", value, SQL.identifier(name)) for name, value in defaults.items()]
         return SQL(", ").join(parts)
 
+    def _centre_sql(self, model_name, alias):
+        """(LEFT JOINs, centre expression) for the rows of ``model_name`` aliased
+        ``alias``, following the owner's ``_get_centre_paths``: the first one set."""
+        owner = self.env[model_name]
+        joins, centres = [], []
+        for index, path in enumerate(owner._get_centre_paths()):
+            model, current = owner, alias
+            *steps, column = path.split(".")
+            for depth, name in enumerate(steps):
+                comodel = self.env[model._fields[name].comodel_name]
+                joined = f"{alias}_centre_{index}_{depth}"
+                joins.append(
+                    SQL(
+                        "LEFT JOIN %s AS %s ON %s = %s",
+                        SQL.identifier(comodel._table),
+                        SQL.identifier(joined),
+                        SQL.identifier(current, name),
+                        SQL.identifier(joined, "id"),
+                    )
+                )
+                model, current = comodel, joined
+            centres.append(SQL.identifier(current, column))
+        return SQL(" ").join(joins), SQL("COALESCE(%s)", SQL(", ").join(centres))
+
     def _query_intake(self):
         return SQL(
             """(SELECT %s FROM conserverie_intake_line line
@@ -117,7 +148,6 @@ class ConserverieImpactFact(models.Model):
                 JOIN stock_location destination ON destination.id = move.location_dest_id
                 JOIN product_product product ON product.id = move.product_id
                 JOIN product_template template ON template.id = product.product_tmpl_id
-                LEFT JOIN conserverie_activity activity ON activity.id = picking.activity_id
                 WHERE move.state = 'done' AND destination.usage = 'customer'
                   AND picking.channel_id IS NOT NULL
                   AND NOT COALESCE(template.is_deposit, FALSE))""",
@@ -128,7 +158,7 @@ class ConserverieImpactFact(models.Model):
                 fact_type=SQL("'jars_distributed'"),
                 quantity=SQL("move.quantity"),
                 company_id=SQL("move.company_id"),
-                centre_id=SQL("activity.centre_id"),
+                centre_id=SQL("picking.impact_centre_id"),
                 product_id=SQL("move.product_id"),
                 channel_id=SQL("picking.channel_id"),
             ),
@@ -170,9 +200,12 @@ class ConserverieImpactFact(models.Model):
         )
 
     def _query_deposit(self):
+        """Jars out and returned as ``get_jar_figures`` (conserverie_deposit) counts them."""
+        joins, centre = self._centre_sql("conserverie.deposit.move", "deposit")
         return SQL(
-            """(SELECT %s FROM conserverie_deposit_move deposit
-                WHERE deposit.move_type IN ('sale', 'return'))""",
+            """(SELECT %s FROM conserverie_deposit_move deposit %s
+                WHERE deposit.move_type IN ('sale', 'return')
+                  AND deposit.jar_product_id IS NOT NULL)""",
             self._select(
                 5,
                 SQL("deposit.id"),
@@ -181,30 +214,39 @@ class ConserverieImpactFact(models.Model):
                     "CASE WHEN deposit.move_type = 'sale' "
                     "THEN 'jars_deposited' ELSE 'jars_returned' END"
                 ),
-                quantity=SQL("ABS(deposit.quantity)"),
+                quantity=SQL(
+                    "CASE WHEN deposit.move_type = 'sale' "
+                    "THEN deposit.quantity ELSE -deposit.quantity END"
+                ),
                 company_id=SQL("deposit.company_id"),
+                centre_id=centre,
                 product_id=SQL("deposit.jar_product_id"),
             ),
+            joins,
         )
 
     def _query_time(self):
+        """Hours issued and redeemed as ``get_hours_totals`` (conserverie_timebank)
+        counts them: the members' moves, net of corrections and refunds."""
+        joins, centre = self._centre_sql("conserverie.time.move", "time_move")
+        redeemed = SQL("time_move.move_type IN %s", SALE_MOVE_TYPES)
         return SQL(
             """(SELECT %s FROM conserverie_time_move time_move
                 JOIN conserverie_time_account account ON account.id = time_move.account_id
-                WHERE NOT COALESCE(account.is_facility, FALSE)
-                  AND time_move.move_type IN ('volunteering', 'welcome', 'purchase', 'refund'))""",
+                %s
+                WHERE NOT COALESCE(account.is_facility, FALSE))""",
             self._select(
                 6,
                 SQL("time_move.id"),
                 date=SQL("time_move.date::date"),
                 fact_type=SQL(
-                    "CASE WHEN time_move.move_type IN ('volunteering', 'welcome') "
-                    "THEN 'hours_issued' ELSE 'hours_redeemed' END"
+                    "CASE WHEN %s THEN 'hours_redeemed' ELSE 'hours_issued' END", redeemed
                 ),
                 quantity=SQL(
-                    "CASE WHEN time_move.move_type IN ('volunteering', 'welcome') "
-                    "THEN time_move.amount ELSE -time_move.amount END"
+                    "CASE WHEN %s THEN -time_move.amount ELSE time_move.amount END", redeemed
                 ),
                 company_id=SQL("time_move.company_id"),
+                centre_id=centre,
             ),
+            joins,
         )

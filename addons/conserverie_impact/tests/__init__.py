@@ -6,3 +6,5 @@ from . import test_flower
 from . import test_reports
 from . import test_grower_statement
 from . import test_security
+from . import test_assessment_form
+from . import test_figures_owners
