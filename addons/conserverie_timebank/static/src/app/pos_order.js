@@ -1,7 +1,7 @@
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
-import { eurosToHours, formatHours, isDepositLine } from "./time_hours";
+import { eurosToHours, formatHours } from "./time_hours";
 
 patch(PosOrder.prototype, {
     getTimePaymentLines() {
@@ -13,11 +13,14 @@ patch(PosOrder.prototype, {
     getTimePaidHours() {
         return eurosToHours(this.getTimePaidAmount(), this.company.time_hour_value);
     },
-    /** What may be paid in hours: everything but deposits. */
+    /** What may be paid in hours: the order's lines but those hours never pay. */
     getAmountPayableInHours() {
-        return this.lines
-            .filter((line) => !isDepositLine(line))
-            .reduce((sum, line) => sum + line.get_price_with_tax(), 0);
+        const total = this.lines.reduce((sum, line) => sum + line.get_price_with_tax(), 0);
+        return total - this.getAmountNotPayableInHours();
+    },
+    /** The part of the lines hours never pay; other addons add theirs (deposits). */
+    getAmountNotPayableInHours() {
+        return 0;
     },
     /** Euros paid, other than hours, on the orders this order refunds. */
     getRefundedOrdersEuroPaid() {

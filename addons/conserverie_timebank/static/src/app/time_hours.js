@@ -9,8 +9,3 @@ export function formatHours(hours) {
 export function eurosToHours(amount, hourValue) {
     return hourValue > 0 ? amount / hourValue : 0;
 }
-
-/** Whether an order line is a deposit (conserverie_deposit, when installed). */
-export function isDepositLine(line) {
-    return Boolean(line.is_deposit_line || line.product_id?.product_tmpl_id?.is_deposit);
-}
