@@ -5,11 +5,11 @@ class ConserverieActivity(models.Model):
     _inherit = "conserverie.activity"
 
     def action_done(self):
-        """Credit the hours of the activities this call closes, once: closing an activity
-        already done credits nothing more (staff correct a line to change its credit)."""
-        closing = self.filtered(lambda activity: activity.state != "done")
+        """Credit the attendees' hours, once. Only staff close an activity (base); closing
+        one already done credits only what is missing, e.g. an activity closed before
+        the time bank was installed."""
         result = super().action_done()
-        closing.filtered(lambda activity: activity.state == "done").attendance_ids._credit_time()
+        self.filtered(lambda activity: activity.state == "done").attendance_ids._credit_time()
         return result
 
     def action_credit_crew(self):

@@ -87,17 +87,24 @@ class TestNobodyMintsHours(TimebankCase):
     # Welcome credit ----------------------------------------------------------------
 
     def test_welcome_credit_only_from_staff(self):
+        # a till user allowed to add customers, as many stalls are set up
+        cashier = self._create_user(
+            "cashier", "conserverie_base.group_volunteer,base.group_partner_manager"
+        )
         Partner = self.env["res.partner"]
-        # a member created by the till or a volunteer, or marked a member by one
-        created = Partner.with_user(self.volunteer_user).create(
+        with self.assertRaises(AccessError):
+            Partner.with_user(self.volunteer_user).create({"name": "X (abus)", "is_member": True})
+        # a member created by a till or marked a member by a volunteer
+        created = Partner.with_user(cashier).create(
             {"name": "Nouvelle venue (abus)", "is_member": True}
         )
-        marked = Partner.with_user(self.volunteer_user).create({"name": "Voisin (abus)"})
-        marked.with_user(self.volunteer_user).write({"is_member": True})
+        marked = Partner.with_user(cashier).create({"name": "Voisin (abus)"})
+        marked.with_user(cashier).write({"is_member": True})
         for partner in created | marked:
             self.assertFalse(self._welcome_moves(partner))
-        with self.assertRaises(AccessError):
-            created.with_user(self.volunteer_user).action_grant_time_welcome_credit()
+        for user in (cashier, self.volunteer_user, self.accountant_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                created.with_user(user).action_grant_time_welcome_credit()
         self.assertFalse(self._welcome_moves(created))
         # staff confirm: the credit comes once, however often they confirm
         (created | marked).with_user(self.staff_user).action_grant_time_welcome_credit()
@@ -109,10 +116,9 @@ class TestNobodyMintsHours(TimebankCase):
 
     def test_account_holder_is_fixed_once_it_has_moves(self):
         balance = self.member_account.balance
-        with self.assertRaises(AccessError):
-            self.member_account.with_user(self.staff_user).write({"partner_id": self.neighbour.id})
-        for values in ({"partner_id": self.neighbour.id}, {"company_id": self.company.id}):
-            with self.subTest(values=values), self.assertRaises(UserError):
-                self.member_account.with_user(self.coordinator_user).write(values)
+        for user in (self.staff_user, self.coordinator_user, self.env.user):
+            for values in ({"partner_id": self.neighbour.id}, {"company_id": self.company.id}):
+                with self.subTest(user=user.login, values=values), self.assertRaises(UserError):
+                    self.member_account.with_user(user).write(values)
         self.assertEqual(self.member_account.partner_id, self.member)
         self.assertAlmostEqual(self.member_account.balance, balance)
