@@ -21,9 +21,10 @@ benchmark checks it.
 
 Prints per order the median and mean server time and SQL queries in each database, the
 extra queries and the time ratio of the suite. Targets: at most 6 more queries per order
-and at most 1.1 times the time.
+and at most 1.1 times the time. --queries adds the statements the suite adds to (or
+spares) one more order, grouped by table and kind of statement.
 
-    python3 tests/benchmarks/bench_ordinary_order.py [--template DB] [--orders 200]
+    python3 tests/benchmarks/bench_ordinary_order.py [--template DB] [--orders 200] [--queries]
 
 The databases made are dropped at the end unless --keep is given; --reuse takes the
 databases of an earlier --keep as they are.
@@ -32,8 +33,11 @@ databases of an earlier --keep as they are.
 import argparse
 import contextlib
 import json
+import re
 import sys
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 from uuid import uuid4
 
@@ -71,6 +75,11 @@ def parse_args(argv=None):
         "--reuse", action="store_true", help="use the databases of an earlier --keep as they are"
     )
     parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
+    parser.add_argument(
+        "--queries",
+        action="store_true",
+        help="also print the SQL statements the suite adds to one order",
+    )
     return parser.parse_args(argv)
 
 
@@ -167,6 +176,42 @@ def check_orders(env, stall, order_ids):
         )
 
 
+@contextlib.contextmanager
+def recorded_queries():
+    """The SQL statements run meanwhile in this thread (Odoo's query hooks)."""
+    queries = []
+    thread = threading.current_thread()
+    hooks = getattr(thread, "query_hooks", ())
+    thread.query_hooks = (*hooks, lambda _cr, query, *_args: queries.append(str(query)))
+    try:
+        yield queries
+    finally:
+        thread.query_hooks = hooks
+
+
+def statement_kind(query):
+    """A query without its values, column lists and savepoint names: what it does to
+    which table."""
+    query = re.sub(r"\s+", " ", query).strip()
+    query = re.sub(r'SAVEPOINT "[^"]+"', "SAVEPOINT", query)
+    query = re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", query)
+    query = re.sub(r'^UPDATE ("\w+") SET .*', r"UPDATE \1 SET …", query)
+    query = re.sub(r'^INSERT INTO ("\w+") .*', r"INSERT INTO \1 …", query)
+    return query[:110]
+
+
+def print_added_queries(queries):
+    """The statements of the suite's order that plain Odoo's does not run, and back."""
+    odoo, suite = (Counter(map(statement_kind, queries[kind])) for kind in DATABASES)
+    print(
+        f"\nSQL of one more order: {sum(suite.values())} in the suite, "
+        f"{sum(odoo.values())} in plain Odoo; statements that differ:"
+    )
+    for statement in sorted(odoo.keys() | suite.keys()):
+        if suite[statement] != odoo[statement]:
+            print(f"  {suite[statement] - odoo[statement]:+d}  {statement}")
+
+
 def prepare_databases(args):
     """{kind: database name}, the databases made or reused."""
     names = {kind: f"{args.prefix}_{kind}" for kind in DATABASES}
@@ -207,6 +252,13 @@ def run(args, names):
                 synced[kind].extend(synced_orders.ids)
         for kind in DATABASES:
             check_orders(tills[kind], stalls[kind], synced[kind])
+        if args.queries:
+            queries = {}
+            for kind in DATABASES:
+                till, data = tills[kind], [stalls[kind].payload()]
+                with recorded_queries() as queries[kind]:
+                    timed(till, lambda till=till, data=data: sync(till, data))
+            print_added_queries(queries)
     return {"orders": orders, "sync": {kind: sample.summary() for kind, sample in samples.items()}}
 
 
