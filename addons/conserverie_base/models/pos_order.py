@@ -49,8 +49,13 @@ class PosOrder(models.Model):
 
     _inherit = "pos.order"
 
+    # the till reads every order field after a sync: the issues stay with the back office
     review_issue_ids = fields.One2many(
-        "conserverie.pos.order.issue", "order_id", string="Issues to review", readonly=True
+        "conserverie.pos.order.issue",
+        "order_id",
+        string="Issues to review",
+        readonly=True,
+        groups="conserverie_base.group_staff,conserverie_base.group_accountant",
     )
     has_review_issue = fields.Boolean(
         string="To review",
@@ -67,7 +72,9 @@ class PosOrder(models.Model):
     @api.depends("review_issue_ids.state")
     def _compute_has_review_issue(self):
         for order in self:
-            order.has_review_issue = any(issue.state == "open" for issue in order.review_issue_ids)
+            # sudo: the flag is shown to whoever reads the order, the issues to staff only
+            issues = order.sudo().review_issue_ids
+            order.has_review_issue = any(issue.state == "open" for issue in issues)
 
     @api.model
     def sync_from_ui(self, orders):

@@ -129,6 +129,8 @@ SENSITIVE_FIELDS = {
     ("res.partner", "time_balance_display"): BACK_OFFICE_READ,
     ("res.partner", "time_account_ids"): BACK_OFFICE_READ,
     ("pos.payment", "time_move_ids"): BACK_OFFICE_READ,
+    # the issues of a till order stay with the back office; the till reads every field
+    ("pos.order", "review_issue_ids"): BACK_OFFICE_READ,
     ("conserverie.time.account", "balance"): OWN_LEDGER_READ,
     ("conserverie.time.account", "min_balance"): {**OWN_LEDGER_READ, "coordinator": "rw"},
     ("conserverie.time.account", "max_balance"): {**OWN_LEDGER_READ, "coordinator": "rw"},
@@ -290,6 +292,7 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
                 "conserverie.pos.order.issue": cls.env["conserverie.pos.order.issue"].create(
                     {"order_id": order.id, "kind": "hours", "message": "Heures à vérifier (test)"}
                 ),
+                "pos.order": order,
                 "pos.payment": order.payment_ids,
                 "conserverie.time.account": cls.member_account,
                 "conserverie.time.move": cls.Move.search(

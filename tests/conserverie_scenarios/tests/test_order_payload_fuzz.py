@@ -303,15 +303,7 @@ class TestOrderPayloadFuzz(DepositCase):
         data.update(
             {
                 **empty,
-                **{
-                    key: []
-                    for key in (
-                        "message_follower_ids",
-                        "message_ids",
-                        "picking_ids",
-                        "review_issue_ids",
-                    )
-                },
+                **{key: [] for key in ("message_follower_ids", "message_ids", "picking_ids")},
                 **dict.fromkeys(["amount_difference", "tip_amount", "shipping_date"], False),
                 **dict.fromkeys(["has_review_issue", "is_tipped"], False),
                 "id": "1",
