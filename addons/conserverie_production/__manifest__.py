@@ -29,5 +29,10 @@
         "views/conserverie_production_menus.xml",
     ],
     "demo": ["demo/conserverie_production_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "conserverie_production/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -11,6 +11,7 @@ from . import (
     test_tools_lethality,
     test_tools_probe_csv,
     test_toll_processing,
+    test_tour,
     test_traceability,
     test_window_actions,
 )
