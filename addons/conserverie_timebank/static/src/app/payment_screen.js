@@ -76,15 +76,37 @@ patch(PaymentScreen.prototype, {
         }
         const result = await super.addNewPaymentLine(...arguments);
         if (result) {
+            // proposes what is due, at most what hours may pay
             const line = this.paymentLines.at(-1);
-            const payable = this.currentOrder.getAmountPayableInHours();
-            const otherHours = this.currentOrder.getTimePaidAmount() - line.get_amount();
-            const maxAmount = Math.max(0, payable - otherHours);
+            const maxAmount = this.getMaxTimeAmount(line);
             if (line.get_amount() > maxAmount) {
                 line.set_amount(maxAmount);
             }
         }
         return result;
+    },
+
+    /** The most a payment line in hours may take: what hours may pay, less other hours. */
+    getMaxTimeAmount(line) {
+        const order = this.currentOrder;
+        const otherHours = order.getTimePaidAmount() - line.get_amount();
+        return Math.max(0, order.getAmountPayableInHours() - otherHours);
+    },
+
+    updateSelectedPaymentline(amount = false) {
+        super.updateSelectedPaymentline(...arguments);
+        const line = this.selectedPaymentLine;
+        if (!line?.payment_method_id?.is_time_currency) {
+            return;
+        }
+        const maxAmount = this.getMaxTimeAmount(line);
+        if (line.get_amount() - maxAmount > this.pos.currency.rounding / 2) {
+            line.set_amount(maxAmount);
+            this.numberBuffer.set(line.get_amount().toString());
+            this.notification.add(_t("Hours pay the jars' contents, never their deposit."), {
+                type: "warning",
+            });
+        }
     },
 
     async _isOrderValid(isForceValidate) {
