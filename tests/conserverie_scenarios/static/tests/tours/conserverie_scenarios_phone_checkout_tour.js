@@ -72,7 +72,7 @@ function clickReturnJars() {
 /**
  * A member buys three jars of soup (3 x 6.00 + 3 x 0.50 deposit), brings back two empty
  * jars (-1.00): 18.50. Hours propose 18.00, the soup without its deposits (1 h 48 at
- * 10.00 an hour); the 0.50 left, the deposits, are paid in cash.
+ * 10.00 an hour), and take no more; the 0.50 left, the deposits, are paid in cash.
  */
 registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", {
     steps: () =>
@@ -121,6 +121,13 @@ registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", 
                 content: "the hours are shown in hours and minutes",
                 trigger: ".conserverie-time-hours:contains('1 h 48')",
             },
+            PaymentScreen.remainingIs("0.50"),
+            PaymentScreen.enterPaymentLineAmount(HOURS, "19"),
+            {
+                content: "more hours are refused: they never pay the deposits",
+                trigger: ".o_notification:contains('never their deposit')",
+            },
+            PaymentScreen.selectedPaymentlineHas(HOURS, "18.00"),
             PaymentScreen.remainingIs("0.50"),
             PaymentScreen.clickPaymentMethod(CASH),
             PaymentScreen.selectedPaymentlineHas(CASH, "0.50"),
