@@ -21,6 +21,7 @@
         "views/res_company_views.xml",
         "views/pos_payment_method_views.xml",
         "views/pos_order_views.xml",
+        "views/pos_session_views.xml",
         "views/conserverie_activity_views.xml",
         "wizard/conserverie_time_transfer_views.xml",
         "wizard/conserverie_time_crew_credit_views.xml",

@@ -1,10 +1,89 @@
-from odoo import models
+from odoo import Command, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import euros_to_hours, format_hours
 
 
 class PosSession(models.Model):
     _inherit = "pos.session"
+
+    time_clearing_move_id = fields.Many2one(
+        "account.move",
+        string="Hours cleared by",
+        readonly=True,
+        copy=False,
+        help="The entry that cleared the hours taken during the session from the clearing account.",
+    )
+
+    def _validate_session(self, *args, **kwargs):
+        result = super()._validate_session(*args, **kwargs)
+        self.filtered(lambda session: session.state == "closed")._post_time_clearing()
+        return result
+
+    def action_post_time_clearing(self):
+        """Clear the hours of closed sessions that are not cleared yet (sessions closed
+        before the clearing existed). Accountants only."""
+        if not self.env.user.has_group("conserverie_base.group_accountant"):
+            raise UserError(self.env._("Only an accountant clears the hours of a session."))
+        self.filtered(lambda session: session.state == "closed")._post_time_clearing()
+        return True
+
+    def _get_time_taken(self):
+        """Euros taken in hours during the session, refunds in hours deducted."""
+        self.ensure_one()
+        payments = self.order_ids.payment_ids.filtered(
+            lambda payment: payment.payment_method_id.is_time_currency
+        )
+        return self.currency_id.round(sum(payments.mapped("amount")))
+
+    def _post_time_clearing(self):
+        """One entry per closed session: the hours taken leave the clearing account for the
+        settlement account (a refund in hours the other way round), and the session's
+        lines on the clearing account are reconciled. Once per session."""
+        for session in self.filtered(lambda session: not session.time_clearing_move_id):
+            amount = session._get_time_taken()
+            if session.currency_id.is_zero(amount):
+                continue
+            # sudo: the accountant or cashier closing the session may not post entries
+            company = session.company_id.sudo()
+            clearing = company._get_time_clearing_account()
+            settlement = company._get_time_settlement_account()
+            journal = company._get_time_payment_method().journal_id
+            label = self.env._("Hours taken at %(session)s", session=session.name)
+            move = (
+                self.env["account.move"]
+                .sudo()  # sudo: same
+                .create(
+                    {
+                        "move_type": "entry",
+                        "journal_id": journal.id,
+                        "date": fields.Date.context_today(session, session.stop_at),
+                        "ref": label,
+                        "line_ids": [
+                            Command.create(
+                                {"account_id": settlement.id, "name": label, "balance": amount}
+                            ),
+                            Command.create(
+                                {"account_id": clearing.id, "name": label, "balance": -amount}
+                            ),
+                        ],
+                    }
+                )
+            )
+            move._post()
+            session.sudo().time_clearing_move_id = move  # sudo: same
+            session._reconcile_time_clearing(move, clearing)
+
+    def _reconcile_time_clearing(self, move, clearing):
+        """Match the session's lines on the clearing account with the clearing entry."""
+        self.ensure_one()
+        # sudo: the payments of the session's closing, whoever closes it
+        payments = self.env["account.payment"].sudo().search([("pos_session_id", "=", self.id)])
+        lines = (payments.move_id.line_ids | self.sudo().move_id.line_ids | move.line_ids).filtered(
+            lambda line: line.account_id == clearing and not line.reconciled
+        )
+        if lines and self.currency_id.is_zero(sum(lines.mapped("balance"))):
+            lines.reconcile()
 
     def get_time_account_status(self, partner_id, amount=0.0):
         """What the till needs before taking ``amount`` euros in hours from a customer.

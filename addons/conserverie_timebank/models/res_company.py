@@ -33,6 +33,14 @@ class ResCompany(models.Model):
         help="Receives the euro equivalent of the hours taken at the till when a session "
         "closes; never a cash or bank account.",
     )
+    time_settlement_account_id = fields.Many2one(
+        "account.account",
+        string="Hours settlement account",
+        check_company=True,
+        help="Clears the hours clearing account when a session closes: the jars paid with "
+        "hours, an expense of the facility. Created on first use; the accountant may "
+        "choose another account.",
+    )
     time_in_kind_enabled = fields.Boolean(
         string="Show volunteer hours as contributions in kind",
         help="Adds the value of volunteer hours (class 8 accounts) to the reconciliation.",
@@ -89,6 +97,29 @@ class ResCompany(models.Model):
                 }
             )
         company.time_clearing_account_id = account
+        return account
+
+    def _get_time_settlement_account(self):
+        """The account the hours taken at the till are cleared against, created on first
+        use in the expense class."""
+        self.ensure_one()
+        company = self.sudo()  # sudo: accounting set-up, whoever closes the session
+        if company.time_settlement_account_id:
+            return company.time_settlement_account_id
+        Account = self.env["account.account"].sudo().with_company(company)  # sudo: set-up
+        account = Account.search(
+            [("code", "=", "658100"), *Account._check_company_domain(company)], limit=1
+        )
+        if not account:
+            account = Account.create(
+                {
+                    "code": "658100",
+                    "name": self.env._("Jars redeemed with hours"),
+                    "account_type": "expense",
+                    "company_ids": [fields.Command.set(company.ids)],
+                }
+            )
+        company.time_settlement_account_id = account
         return account
 
     def _get_time_payment_method(self):

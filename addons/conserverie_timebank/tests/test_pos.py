@@ -233,7 +233,23 @@ class TestPosHours(TimebankCase):
         lines = self.env["account.move.line"].search(
             [("account_id", "=", clearing.id), ("parent_state", "=", "posted")]
         )
-        self.assertAlmostEqual(sum(lines.mapped("balance")), 12.0)
+        # the hours taken are cleared at the closing: the clearing account is back to zero
+        self.assertAlmostEqual(sum(lines.mapped("balance")), 0.0)
+        self.assertTrue(all(lines.mapped("reconciled")))
+        clearing_move = self.session.time_clearing_move_id
+        settlement = self.company.time_settlement_account_id
+        self.assertEqual(settlement.account_type, "expense")
+        self.assertAlmostEqual(
+            sum(
+                clearing_move.line_ids.filtered(lambda ln: ln.account_id == settlement).mapped(
+                    "balance"
+                )
+            ),
+            12.0,
+        )
+        # clearing again changes nothing
+        self.session.with_user(self.accountant_user).action_post_time_clearing()
+        self.assertEqual(self.session.time_clearing_move_id, clearing_move)
         hours_journal_lines = self.env["account.move.line"].search(
             [("journal_id", "=", self.time_method.journal_id.id), ("parent_state", "=", "posted")]
         )
@@ -244,3 +260,33 @@ class TestPosHours(TimebankCase):
             ),
             "hours never reach a cash or bank account",
         )
+
+    def test_refund_in_hours_clears_the_other_way(self):
+        order = self._sync(
+            self._order_data(self.session, [(self.jam, 2)], [(self.time_method, 10.0)], self.member)
+        )
+        self._sync(
+            self._order_data(
+                self.session,
+                [(self.jam, -1)],
+                [(self.time_method, -5.0)],
+                self.member,
+                refunded={0: order.lines[0]},
+            )
+        )
+        self.session.post_closing_cash_details(self.session.cash_register_balance_end)
+        self.assertTrue(self.session.close_session_from_ui()["successful"])
+        clearing = self.company.time_clearing_account_id
+        lines = self.env["account.move.line"].search([("account_id", "=", clearing.id)])
+        self.assertAlmostEqual(sum(lines.mapped("balance")), 0.0)
+        move = self.session.time_clearing_move_id
+        self.assertAlmostEqual(
+            sum(move.line_ids.filtered(lambda ln: ln.account_id == clearing).mapped("balance")),
+            -5.0,
+        )
+
+    def test_only_accountants_clear_hours_by_hand(self):
+        for user in (self.volunteer_user, self.staff_user):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                self.session.with_user(user).action_post_time_clearing()
+        self.assertFalse(self.session.time_clearing_move_id)
