@@ -7,7 +7,9 @@ pip3 install --quiet --break-system-packages -r /mnt/conserverie-requirements.tx
 chown -R odoo: /var/lib/odoo
 
 db_args=(--db_host "$PGHOST" --db_port "$PGPORT" --db_user "$PGUSER" --db_password "$PGPASSWORD")
-addons_path=/usr/lib/python3/dist-packages/odoo/addons,/mnt/extra-addons
+# Odoo's own addons, wherever this image's Odoo lives
+odoo_addons=$(python3 -c "import odoo, pathlib; print(pathlib.Path(odoo.__file__).parent / 'addons')")
+addons_path=$odoo_addons,/mnt/extra-addons
 modules=$(cd /mnt/extra-addons && ls -d conserverie_*/ | tr -d / | paste -sd, -)
 
 if ! PGPASSWORD=$PGPASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$CONSERVERIE_DB" -c 'SELECT 1 FROM ir_module_module LIMIT 1' >/dev/null 2>&1; then
