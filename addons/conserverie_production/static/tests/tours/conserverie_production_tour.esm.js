@@ -1,3 +1,4 @@
+/** @odoo-module */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 

@@ -1,3 +1,4 @@
+/** @odoo-module */
 /** Hours as "2 h 30", the way the back office shows them. */
 export function formatHours(hours) {
     const totalMinutes = Math.round(Math.abs(hours || 0) * 60);

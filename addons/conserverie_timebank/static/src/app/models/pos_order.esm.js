@@ -1,7 +1,8 @@
+/** @odoo-module */
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
-import { eurosToHours, formatHours } from "./time_hours";
+import { eurosToHours, formatHours } from "@conserverie_timebank/app/utils/time_hours.esm";
 
 patch(PosOrder.prototype, {
     getTimePaymentLines() {

@@ -1,3 +1,4 @@
+/** @odoo-module */
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { useState } from "@odoo/owl";
@@ -5,7 +6,7 @@ import { ConnectionLostError } from "@web/core/network/rpc";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import { ask } from "@point_of_sale/app/store/make_awaitable_dialog";
-import { eurosToHours, formatHours } from "./time_hours";
+import { formatHours } from "@conserverie_timebank/app/utils/time_hours.esm";
 
 patch(PaymentScreen.prototype, {
     setup() {
@@ -19,10 +20,6 @@ patch(PaymentScreen.prototype, {
 
     get timePaidDisplay() {
         return formatHours(this.currentOrder.getTimePaidHours());
-    },
-
-    formatLineHours(line) {
-        return formatHours(eurosToHours(line.get_amount(), this.pos.company.time_hour_value));
     },
 
     /** Ask the server for the customer's balance; null when the till is offline. */
@@ -157,19 +154,18 @@ patch(PaymentScreen.prototype, {
         const status = await this.fetchTimeAccount(timeAmount);
         if (!status) {
             // Offline: the sale is kept; the server flags the account if needed.
-            this.notification.add(
-                _t("Offline: the hours will be debited when the order syncs."),
-                { type: "warning" }
-            );
+            this.notification.add(_t("Offline: the hours will be debited when the order syncs."), {
+                type: "warning",
+            });
             return true;
         }
         if (!status.has_account || !status.allowed) {
             this.dialog.add(AlertDialog, {
                 title: _t("Not enough hours"),
-                body: _t(
-                    "%(hours)s would take the balance (%(balance)s) below its minimum.",
-                    { hours: formatHours(status.hours), balance: status.balance_display }
-                ),
+                body: _t("%(hours)s would take the balance (%(balance)s) below its minimum.", {
+                    hours: formatHours(status.hours),
+                    balance: status.balance_display,
+                }),
             });
             return false;
         }
