@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 CHANNEL_CODES = [
     ("day_sale", "Sale on the day"),
@@ -22,10 +22,32 @@ class ConserverieChannel(models.Model):
         ("code_company_uniq", "unique(code, company_id)", "One channel per code and company."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # _get_channel_id_by_code
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"code", "company_id", "active"} & set(vals):
+            self.env.registry.clear_cache()  # _get_channel_id_by_code
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()  # _get_channel_id_by_code
+        return super().unlink()
+
     def _get_by_code(self, code):
-        """The channel of ``code`` for the current company (or shared)."""
-        return self.search(
-            [("code", "=", code), ("company_id", "in", [False, self.env.company.id])],
+        """The channel of ``code`` for the current company (or shared). Every delivery
+        of a till asks: the answer is cached."""
+        return self.browse(self._get_channel_id_by_code(code, self.env.company.id))
+
+    @api.model
+    @tools.ormcache("code", "company_id")
+    def _get_channel_id_by_code(self, code, company_id):
+        # sudo: the channel of a delivery, whoever creates it
+        channel = self.sudo().search(
+            [("code", "=", code), ("company_id", "in", [False, company_id])],
             order="company_id",
             limit=1,
         )
+        return channel.id

@@ -76,6 +76,7 @@ class ConserveriePosOrderIssue(models.Model):
                 "reviewed_date": fields.Datetime.now(),
             }
         )
+        to_review.order_id._update_has_review_issue()
         for order in to_review.order_id:
             # sudo: a reviewer may lack the right to post on the order
             order.sudo().message_post(

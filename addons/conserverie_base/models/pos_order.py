@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import pos_order_payload as payload
 
@@ -24,6 +24,8 @@ MAX_PROBLEMS_SHOWN = 10
 # ``_conserverie_is_till_sync`` only
 TILL_SYNC = "conserverie_till_sync"
 PAID_STATES = ("paid", "done", "invoiced")
+# set by ``sync_from_ui``: the orders of the batch already recorded, by uuid
+OPEN_ORDERS = "conserverie_open_orders"
 # fields of the order the till sends back as it read them, which only the server sets
 SERVER_FIELDS = ("review_issue_ids", "has_review_issue")
 
@@ -59,22 +61,31 @@ class PosOrder(models.Model):
     )
     has_review_issue = fields.Boolean(
         string="To review",
-        compute="_compute_has_review_issue",
-        store=True,
+        readonly=True,
+        copy=False,
         index=True,
-        help="The order broke a rule when it synced or was paid: staff must review it.",
+        help="The order broke a rule when it synced or was paid: staff must review it. "
+        "Set by the till pipeline, cleared when every issue is reviewed.",
     )
 
     _sql_constraints = [
         ("uuid_unique", "UNIQUE(uuid)", "A point of sale order is synchronised only once."),
     ]
 
-    @api.depends("review_issue_ids.state")
-    def _compute_has_review_issue(self):
+    def write(self, vals):
+        if "has_review_issue" in vals and not self.env.su:
+            raise AccessError(
+                self.env._("An order's review flag follows its issues: mark them reviewed.")
+            )
+        return super().write(vals)
+
+    def _update_has_review_issue(self):
         for order in self:
             # sudo: the flag is shown to whoever reads the order, the issues to staff only
             issues = order.sudo().review_issue_ids
-            order.has_review_issue = any(issue.state == "open" for issue in issues)
+            has_issue = any(issue.state == "open" for issue in issues)
+            if order.has_review_issue != has_issue:
+                order.sudo().has_review_issue = has_issue  # sudo: same
 
     @api.model
     def sync_from_ui(self, orders):
@@ -82,9 +93,21 @@ class PosOrder(models.Model):
         or points to records it cannot use: the till keeps its orders and the error says
         what to fix. A batch refused later on (by a check of the point of sale) leaves
         nothing behind either, whoever calls."""
+        # the orders already recorded are looked up once, for the check and the sync
+        self = self.with_context(**{OPEN_ORDERS: {}})
         self._check_sync_payloads(orders)
         with self.env.cr.savepoint():
             return super().sync_from_ui(orders)
+
+    @api.model
+    def _get_open_order(self, order):
+        known = self.env.context.get(OPEN_ORDERS)
+        uuid = order.get("uuid") if isinstance(order, dict) else None
+        if known is None or not isinstance(uuid, str):
+            return super()._get_open_order(order)
+        if uuid not in known:
+            known[uuid] = super()._get_open_order(order)
+        return known[uuid]
 
     @api.model
     def _process_order(self, order, existing_order):
@@ -98,6 +121,9 @@ class PosOrder(models.Model):
             order, existing_order
         )
         pos_order = self.browse(order_id)
+        known = self.env.context.get(OPEN_ORDERS)
+        if known is not None and isinstance(order.get("uuid"), str):
+            known[order["uuid"]] = pos_order  # the same order again in the batch
         # the till's state, not Odoo's paid hook, says whether it was paid: Odoo logs and
         # swallows the hook's errors, and a sale is never lost
         if pos_order.state in PAID_STATES:
@@ -152,6 +178,7 @@ class PosOrder(models.Model):
             return self.env["conserverie.pos.order.issue"]
         # sudo: issues are written by the pipeline whoever syncs, read by staff only
         issues = self.env["conserverie.pos.order.issue"].sudo().create(values)
+        issues.order_id._update_has_review_issue()
         issues.order_id._conserverie_notify_review_issues(issues)
         return issues
 
@@ -233,8 +260,10 @@ class PosOrder(models.Model):
         existing = self._get_open_order(order)
         if existing and existing.state != "draft":
             return []  # sent again: the server acknowledges it and ignores the values
-        # sudo: a session of a company the user cannot read is refused, not an access error
-        session = self.env["pos.session"].sudo().browse(order["session_id"]).exists()
+        # the fields Odoo reads next come in the same query
+        session = self._fetch_existing(
+            self.env["pos.session"], [order["session_id"]], ["company_id", "state", "config_id"]
+        )
         if not session:
             return [
                 payload.PayloadProblem(
@@ -312,11 +341,12 @@ class PosOrder(models.Model):
         """Problems of the references ``entries`` ([(path, ids, tolerate_missing)]) to
         ``Model``: records that do not exist or belong to another company, found with
         one query for all of them."""
-        # sudo: the till refers to records its user may not read (taxes, pricelists)
-        records = Model.sudo().browse(
-            {record_id for _path, ids, _t in entries for record_id in ids}
+        company_fields = [name for name in ("company_id", "company_ids") if name in Model._fields]
+        found = self._fetch_existing(
+            Model,
+            {record_id for _path, ids, _t in entries for record_id in ids},
+            company_fields[:1],
         )
-        found = records.exists()
         if Model._name == "res.company":
             others = found - company
         elif {"company_id", "company_ids"} & set(Model._fields):
@@ -338,6 +368,18 @@ class PosOrder(models.Model):
                     payload.PayloadProblem(path, payload.OTHER_COMPANY, str(sorted(foreign.ids)))
                 )
         return problems
+
+    @api.model
+    def _fetch_existing(self, Model, ids, field_names):
+        """Those of ``ids`` that exist, archived ones included, with ``field_names`` read
+        in the same query."""
+        # sudo: the till refers to records its user may not read (sessions of another
+        # company, taxes, pricelists): they are refused with a problem, not an access error
+        return (
+            Model.sudo()
+            .with_context(active_test=False)
+            .search_fetch([("id", "in", list(ids))], field_names, order="id")
+        )
 
     @api.model
     def _get_payload_error(self, order, position, problems):

@@ -11,6 +11,7 @@ class StockPicking(models.Model):
         string="Social centre (impact)",
         compute="_compute_impact_centre_id",
         store=True,
+        precompute=True,
         index="btree_not_null",
         help="The social centre the jars of this transfer count for in impact figures "
         "and dashboards.",

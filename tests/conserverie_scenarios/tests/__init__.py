@@ -5,3 +5,4 @@ from . import test_reliability
 from . import test_tours
 from . import test_tours_phone
 from . import test_abuse
+from . import test_click_everywhere

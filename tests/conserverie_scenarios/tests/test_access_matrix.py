@@ -617,9 +617,13 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         for profile in ("volunteer", "internal", "portal"):
             with self.subTest(profile=profile), self.assertRaises(AccessError):
                 issue.with_user(self.users[profile]).action_mark_reviewed()
+        issue.order_id._update_has_review_issue()
         for profile in ("staff", "accountant"):
             with self.subTest(profile=profile), self.assertRaises(AccessError):
                 issue.with_user(self.users[profile]).write({"state": "reviewed"})
+        for profile in ("volunteer", "staff", "coordinator", "accountant"):
+            with self.subTest(profile=profile), self.assertRaises(AccessError):
+                issue.order_id.with_user(self.users[profile]).write({"has_review_issue": False})
         self.assertEqual(issue.state, "open")
         self.assertTrue(issue.order_id.has_review_issue)
         issue.with_user(self.users["staff"]).action_mark_reviewed()
