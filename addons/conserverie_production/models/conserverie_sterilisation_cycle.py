@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_round
 
 from ..tools import lethality as lethality_tools
@@ -18,6 +18,8 @@ from ..tools.probe_csv import ProbeLogError, parse_probe_csv
 
 # Fields that may still change once a cycle is passed or failed.
 RECORDED_WRITABLE = {"message_main_attachment_id", "report_attachment_id"}
+# Written only by a coordinator's review of readings typed by hand.
+REVIEW_FIELDS = {"readings_review_user_id", "readings_review_date"}
 
 
 class ConserverieSterilisationCycle(models.Model):
@@ -54,8 +56,22 @@ class ConserverieSterilisationCycle(models.Model):
     reading_count = fields.Integer(compute="_compute_reading_count")
     max_gap_minutes = fields.Float(
         string="Longest gap (min)",
-        default=5.0,
-        help="Longest time allowed between two probe readings.",
+        default=lambda self: self.env.company.conserverie_max_reading_gap_minutes,
+        help="Longest time allowed between two probe readings, at most what the recipes "
+        "of the load (or the company) allow.",
+    )
+    has_manual_readings = fields.Boolean(
+        string="Readings typed by hand", compute="_compute_review_needed"
+    )
+    readings_review_user_id = fields.Many2one(
+        "res.users", string="Readings reviewed by", readonly=True, copy=False
+    )
+    readings_review_date = fields.Datetime(string="Readings reviewed on", readonly=True, copy=False)
+    is_review_needed = fields.Boolean(
+        string="Needs a coordinator's review",
+        compute="_compute_review_needed",
+        help="Readings typed by hand instead of imported from the probe: a coordinator "
+        "checks them against the probe's printout before the cycle is evaluated.",
     )
     lethality_ref_temp = fields.Float(string="Reference temperature (°C)", readonly=True)
     lethality_z = fields.Float(string="z (°C)", readonly=True)
@@ -82,6 +98,12 @@ class ConserverieSterilisationCycle(models.Model):
     def _compute_reading_count(self):
         for cycle in self:
             cycle.reading_count = len(cycle.reading_ids)
+
+    @api.depends("reading_ids.source", "readings_review_user_id")
+    def _compute_review_needed(self):
+        for cycle in self:
+            cycle.has_manual_readings = any(r.source == "manual" for r in cycle.reading_ids)
+            cycle.is_review_needed = cycle.has_manual_readings and not cycle.readings_review_user_id
 
     @api.constrains("operator_id", "date_start", "company_id")
     def _check_operator_training(self):
@@ -114,9 +136,48 @@ class ConserverieSterilisationCycle(models.Model):
                     )
                 )
 
+    @api.constrains("max_gap_minutes", "production_ids", "company_id")
+    def _check_max_gap(self):
+        for cycle in self:
+            allowed = cycle._get_max_gap_allowed()
+            if not 0 < cycle.max_gap_minutes <= allowed:
+                raise ValidationError(
+                    self.env._(
+                        "The longest gap between readings of %(name)s must be above 0 and at "
+                        "most %(max).1f min, as its recipes and company allow.",
+                        name=cycle.name,
+                        max=allowed,
+                    )
+                )
+
+    @api.constrains("production_ids")
+    def _check_load_open(self):
+        for cycle in self:
+            closed = cycle.production_ids.filtered(lambda p: p.state in ("done", "cancel"))
+            if closed:
+                raise ValidationError(
+                    self.env._(
+                        "A done or cancelled production cannot join the load of %(name)s: "
+                        "%(productions)s.",
+                        name=cycle.name,
+                        productions=", ".join(closed.mapped("name")),
+                    )
+                )
+
+    def _get_max_gap_allowed(self):
+        """The longest gap between readings the recipes of the load (or the company) allow."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return min(
+            [bom._get_max_reading_gap(company) for bom in self.production_ids.bom_id]
+            or [company.conserverie_max_reading_gap_minutes]
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if REVIEW_FIELDS & set(vals) and not self.env.su:
+                raise AccessError(self.env._("Only a coordinator reviews a cycle's readings."))
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("conserverie.sterilisation.cycle") or "/"
@@ -124,6 +185,8 @@ class ConserverieSterilisationCycle(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if REVIEW_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(self.env._("Only a coordinator reviews a cycle's readings."))
         if set(vals) - RECORDED_WRITABLE and any(cycle.state != "draft" for cycle in self):
             raise UserError(
                 self.env._(
@@ -198,9 +261,11 @@ class ConserverieSterilisationCycle(models.Model):
             )
         except ProbeLogError as error:
             raise UserError(self._probe_error_message(error)) from None
-        self.env["conserverie.sterilisation.reading"].create(
+        self.env["conserverie.sterilisation.reading"].check_access("create")
+        # sudo: readings from the probe's file are recorded as such, never typed by hand
+        self.env["conserverie.sterilisation.reading"].sudo().create(
             [
-                {"cycle_id": self.id, "minutes": minutes, "temperature": temp}
+                {"cycle_id": self.id, "minutes": minutes, "temperature": temp, "source": "probe"}
                 for minutes, temp in readings
             ]
         )
@@ -245,9 +310,28 @@ class ConserverieSterilisationCycle(models.Model):
                 raise UserError(
                     self.env._("Import the probe readings of %(name)s first.", name=cycle.name)
                 )
+            if cycle.is_review_needed:
+                raise UserError(
+                    self.env._(
+                        "Readings of %(name)s were typed by hand: a coordinator reviews them "
+                        "against the probe's printout before the cycle is evaluated.",
+                        name=cycle.name,
+                    )
+                )
             readings = cycle._get_readings()
             ref_temp, z = recipes[0].lethality_ref_temp, recipes[0].lethality_z
             reasons = []
+            max_gap = min(cycle.max_gap_minutes, cycle._get_max_gap_allowed())
+            gap = lethality_tools.longest_gap(readings)
+            if gap > max_gap + lethality_tools.TOLERANCE:
+                reasons.append(
+                    self.env._(
+                        "%(gap).1f min without a reading, more than the %(max).1f min allowed: "
+                        "the lethality between them is not known.",
+                        gap=gap,
+                        max=max_gap,
+                    )
+                )
             hold = 0.0
             for recipe in recipes:
                 result, _passed, recipe_reasons = lethality_tools.evaluate(
@@ -279,6 +363,28 @@ class ConserverieSterilisationCycle(models.Model):
             )
             cycle._generate_report()
             cycle._attach_report_to_lots(cycle.production_ids.lot_producing_id)
+        return True
+
+    def action_review_readings(self):
+        """A coordinator checked the readings typed by hand against the probe's printout."""
+        if not self.env.user.has_group("conserverie_base.group_coordinator"):
+            raise AccessError(self.env._("Only a coordinator reviews a cycle's readings."))
+        for cycle in self:
+            if cycle.state != "draft" or not cycle.is_review_needed:
+                raise UserError(
+                    self.env._("The readings of %(name)s need no review.", name=cycle.name)
+                )
+            cycle.sudo().write(  # sudo: the coordinator's right is checked above
+                {
+                    "readings_review_user_id": self.env.uid,
+                    "readings_review_date": fields.Datetime.now(),
+                }
+            )
+            cycle.message_post(
+                body=self.env._(
+                    "%(user)s reviewed the readings typed by hand.", user=self.env.user.name
+                )
+            )
         return True
 
     # Report -------------------------------------------------------------

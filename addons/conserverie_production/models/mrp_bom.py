@@ -1,8 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.quid import format_percentage, quid_percentages
+
 # Reference temperatures of the lethality, by process (°C).
 REFERENCE_TEMPERATURES = {"sterilisation": 121.1, "pasteurisation": 70.0}
+# Incubation tests run between these temperatures (°C).
+MIN_INCUBATION_TEMP, MAX_INCUBATION_TEMP = 20.0, 60.0
+# No recipe nor company allows more than this between two probe readings (min).
+MAX_READING_GAP_MINUTES = 15.0
 
 
 class MrpBom(models.Model):
@@ -46,6 +52,24 @@ class MrpBom(models.Model):
     max_ph = fields.Float(string="Maximum pH", digits=(16, 2), default=4.2)
     incubation_days = fields.Integer(default=7)
     incubation_sample_count = fields.Integer(string="Jars per incubation test", default=2)
+    incubation_temp_low = fields.Float(
+        string="Incubation temperature (°C)",
+        default=37.0,
+        digits=(16, 1),
+        help="Every lot is incubated at this temperature before its release.",
+    )
+    incubation_temp_high = fields.Float(
+        string="Second incubation temperature (°C)",
+        default=55.0,
+        digits=(16, 1),
+        help="A second test, for thermophilic spoilage; 0 when the recipe needs one test only.",
+    )
+    max_reading_gap_minutes = fields.Float(
+        string="Longest gap between readings (min)",
+        digits=(16, 1),
+        help="Upper bound on the time between two probe readings of a cycle holding this "
+        "recipe; 0 uses the company's.",
+    )
     shelf_life_days = fields.Integer(string="Shelf life (days)", default=730)
     net_weight = fields.Float(string="Net weight (g)", help="Net quantity printed on each jar.")
     storage_text = fields.Char(
@@ -69,12 +93,19 @@ class MrpBom(models.Model):
             bom.lethality_ref_temp = REFERENCE_TEMPERATURES.get(bom.preserving_process, 0.0)
 
     @api.depends(
-        "bom_line_ids.product_id", "bom_line_ids.product_qty", "bom_line_ids.product_uom_id"
+        "bom_line_ids.product_id",
+        "bom_line_ids.product_qty",
+        "bom_line_ids.product_uom_id",
+        "product_id.name",
+        "product_tmpl_id.name",
     )
     def _compute_ingredients_text(self):
         for bom in self:
             ingredients = bom._get_label_ingredients()
-            bom.ingredients_text = ", ".join(name for name, _allergen in ingredients)
+            quid = bom._get_label_quid()
+            bom.ingredients_text = ", ".join(
+                name + bom._get_label_quid_text(name, quid) for name, _allergen in ingredients
+            )
             bom.allergens_text = ", ".join(name for name, allergen in ingredients if allergen)
 
     @api.constrains(
@@ -84,6 +115,9 @@ class MrpBom(models.Model):
         "release_policy",
         "max_ph",
         "incubation_days",
+        "incubation_temp_low",
+        "incubation_temp_high",
+        "max_reading_gap_minutes",
         "shelf_life_days",
     )
     def _check_preserving_schedule(self):
@@ -116,9 +150,43 @@ class MrpBom(models.Model):
                         name=bom.display_name,
                     )
                 )
+            temperatures = [bom.incubation_temp_low]
+            if bom.incubation_temp_high:
+                temperatures.append(bom.incubation_temp_high)
+            if bom.release_policy == "incubation" and not all(
+                MIN_INCUBATION_TEMP <= temp <= MAX_INCUBATION_TEMP for temp in temperatures
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The incubation temperatures of %(name)s must be between %(min).0f and "
+                        "%(max).0f °C.",
+                        name=bom.display_name,
+                        min=MIN_INCUBATION_TEMP,
+                        max=MAX_INCUBATION_TEMP,
+                    )
+                )
+            if not 0 <= bom.max_reading_gap_minutes <= MAX_READING_GAP_MINUTES:
+                raise ValidationError(
+                    self.env._(
+                        "The longest gap between readings of %(name)s must be between 0 "
+                        "(the company's) and %(max).0f min.",
+                        name=bom.display_name,
+                        max=MAX_READING_GAP_MINUTES,
+                    )
+                )
 
-    def _get_label_ingredients(self):
-        """``[(name, is_allergen), ...]`` of the weighed components, heaviest first."""
+    def _get_incubation_temperatures(self):
+        """The temperatures at which each lot of this recipe is incubated."""
+        self.ensure_one()
+        return [temp for temp in (self.incubation_temp_low, self.incubation_temp_high) if temp]
+
+    def _get_max_reading_gap(self, company):
+        """The longest gap allowed between two probe readings of this recipe's cycles."""
+        self.ensure_one()
+        return self.max_reading_gap_minutes or company.conserverie_max_reading_gap_minutes
+
+    def _get_label_weights(self):
+        """``[(kg, name, is_allergen), ...]`` of the weighed components, heaviest first."""
         self.ensure_one()
         kg = self.env.ref("uom.product_uom_kgm")
         weighed = []
@@ -130,7 +198,31 @@ class MrpBom(models.Model):
             name = template.label_ingredient_name or line.product_id.name
             weighed.append((weight, name, template.is_allergen))
         weighed.sort(key=lambda item: -item[0])
+        return weighed
+
+    def _get_label_ingredients(self):
+        """``[(name, is_allergen), ...]`` of the weighed components, heaviest first."""
         merged = {}
-        for weight, name, allergen in weighed:
+        for weight, name, allergen in self._get_label_weights():
             merged.setdefault((name, allergen), weight)
         return list(merged)
+
+    def _get_label_food_name(self):
+        self.ensure_one()
+        return (self.product_id or self.product_tmpl_id).name or ""
+
+    def _get_label_quid(self, food_name=None):
+        """``{name: percentage}`` of the ingredients the food's name names (QUID)."""
+        self.ensure_one()
+        return quid_percentages(
+            food_name or self._get_label_food_name(),
+            [(name, weight) for weight, name, _allergen in self._get_label_weights()],
+        )
+
+    def _get_label_quid_text(self, name, quid):
+        """`` (80 %)`` after an ingredient the food's name names, else ''."""
+        if name not in quid:
+            return ""
+        return " ({})".format(
+            self.env._("%(percentage)s %%", percentage=format_percentage(quid[name]))
+        )

@@ -1,7 +1,14 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Set only from the cycle (its load), or by a coordinator's decision.
+PROTECTED_FIELDS = {
+    "sterilisation_cycle_ids",
+    "training_exception_user_id",
+    "training_exception_date",
+}
 
 
 class MrpProduction(models.Model):
@@ -20,7 +27,21 @@ class MrpProduction(models.Model):
         "production_id",
         "partner_id",
         string="Operators present",
-        help="Each needs a valid bottling training on the day of production.",
+        help="Each needs a valid bottling training on the day of production, and a valid "
+        "food hygiene training for the production to be marked done.",
+    )
+    training_exception_reason = fields.Text(
+        string="Training exception",
+        tracking=True,
+        copy=False,
+        help="A coordinator's reason for marking the production done although an operator "
+        "holds no valid food hygiene training that day.",
+    )
+    training_exception_user_id = fields.Many2one(
+        "res.users", string="Exception granted by", readonly=True, copy=False
+    )
+    training_exception_date = fields.Datetime(
+        string="Exception granted on", readonly=True, copy=False
     )
     sterilisation_cycle_ids = fields.Many2many(
         "conserverie.sterilisation.cycle",
@@ -183,6 +204,11 @@ class MrpProduction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_conserverie_protected_fields(vals)
+            if vals.get("training_exception_reason"):
+                raise UserError(
+                    self.env._("A training exception is recorded on an existing production.")
+                )
             if vals.get("picking_type_id"):
                 continue
             # mrp's create picks the company's first operation type before any compute
@@ -198,10 +224,84 @@ class MrpProduction(models.Model):
         return productions
 
     def write(self, vals):
+        self._check_conserverie_protected_fields(vals)
+        if "training_exception_reason" in vals:
+            vals = self._prepare_training_exception(vals)
+        elif "operator_ids" in vals and any(self.mapped("training_exception_reason")):
+            # the exception covered the team it was granted for: a new team needs a new one
+            vals = dict(
+                vals,
+                training_exception_reason=False,
+                training_exception_user_id=False,
+                training_exception_date=False,
+            )
         res = super().write(vals)
         if "toll_partner_id" in vals:
             self.filtered(lambda p: p.state == "draft")._apply_toll_owner()
         return res
+
+    def _check_conserverie_protected_fields(self, vals):
+        if PROTECTED_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A production's autoclave cycles are set from the cycle's load, and a "
+                    "training exception by a coordinator with its reason."
+                )
+            )
+
+    def _prepare_training_exception(self, vals):
+        """A coordinator records, with a reason, why untrained hands may finish the
+        production; the record says who and when."""
+        if not self.env.user.has_group("conserverie_base.group_coordinator"):
+            raise AccessError(self.env._("Only a coordinator can record a training exception."))
+        if any(production.state in ("done", "cancel") for production in self):
+            raise UserError(
+                self.env._("A training exception is recorded before the production is done.")
+            )
+        reason = (vals["training_exception_reason"] or "").strip()
+        if not reason:
+            raise UserError(self.env._("Say why the production may go on without the training."))
+        return dict(
+            vals,
+            training_exception_reason=reason,
+            training_exception_user_id=self.env.uid,
+            training_exception_date=fields.Datetime.now(),
+        )
+
+    def _get_untrained_operators(self):
+        """The operators without a valid food hygiene training on the production day."""
+        self.ensure_one()
+        on_date = fields.Date.to_date(self.date_start)
+        trained = self.env["conserverie.training"]._get_trained(
+            self.operator_ids, "hygiene", on_date, self.company_id
+        )
+        return self.operator_ids - trained
+
+    def _check_operator_hygiene(self):
+        """Trained hands: a preserve is made by operators who hold a valid food hygiene
+        training that day, unless a coordinator recorded an exception."""
+        for production in self.filtered(lambda p: p.bom_id.preserving_process or p.activity_id):
+            if production.training_exception_reason:
+                continue
+            if not production.operator_ids:
+                raise UserError(
+                    self.env._(
+                        "%(production)s cannot be done: record the operators present.",
+                        production=production.name,
+                    )
+                )
+            untrained = production._get_untrained_operators()
+            if untrained:
+                raise UserError(
+                    self.env._(
+                        "%(production)s cannot be done: no valid food hygiene training on "
+                        "%(date)s for %(names)s. A coordinator may record an exception with "
+                        "its reason.",
+                        production=production.name,
+                        date=fields.Date.to_date(production.date_start),
+                        names=", ".join(untrained.mapped("display_name")),
+                    )
+                )
 
     def _apply_toll_owner(self):
         """The grower's produce is consumed, and the jars made, under their
@@ -289,6 +389,7 @@ class MrpProduction(models.Model):
 
     def button_mark_done(self):
         self._check_sterilisation_cycles()
+        self._check_operator_hygiene()
         res = super().button_mark_done()
         self.filtered(lambda p: p.state == "done")._conserverie_after_done()
         return res

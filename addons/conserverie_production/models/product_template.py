@@ -19,3 +19,18 @@ class ProductTemplate(models.Model):
         domain=[("type", "=", "service")],
         help="Service invoiced to a grower for each jar of this format made from their produce.",
     )
+    label_ingredients_preview = fields.Char(
+        string="Ingredients on the label",
+        compute="_compute_label_ingredients_preview",
+        help="The ingredient list its recipe prints on the jars, with the percentage of each "
+        "ingredient the product's name names (EU 1169/2011 art. 22).",
+    )
+
+    def _compute_label_ingredients_preview(self):
+        # sudo: the ingredient list is printed on every jar; whoever sees the product reads it
+        boms = self.env["mrp.bom"].sudo()._bom_find(self.mapped("product_variant_id"))
+        for template in self:
+            bom = boms.get(template.product_variant_id)
+            template.label_ingredients_preview = (
+                bom.ingredients_text if bom and bom.preserving_process else False
+            )

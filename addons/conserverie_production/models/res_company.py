@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .mrp_bom import MAX_READING_GAP_MINUTES
 
 
 class ResCompany(models.Model):
@@ -12,6 +15,13 @@ class ResCompany(models.Model):
         string="Food-safety manager",
         help="Gets an activity when jars of a lot that is not released are sold.",
     )
+    conserverie_max_reading_gap_minutes = fields.Float(
+        string="Longest gap between probe readings (min)",
+        default=5.0,
+        digits=(16, 1),
+        help="Upper bound on the time between two probe readings of an autoclave cycle, "
+        "unless the recipe sets a shorter or longer one.",
+    )
     conserverie_is_organic_certified = fields.Boolean(
         string="Organic processor",
         compute="_compute_conserverie_is_organic_certified",
@@ -23,6 +33,18 @@ class ResCompany(models.Model):
         today = fields.Date.context_today(self)
         for company in self:
             company.conserverie_is_organic_certified = company._is_conserverie_organic_on(today)
+
+    @api.constrains("conserverie_max_reading_gap_minutes")
+    def _check_conserverie_max_reading_gap(self):
+        for company in self:
+            if not 0 < company.conserverie_max_reading_gap_minutes <= MAX_READING_GAP_MINUTES:
+                raise ValidationError(
+                    self.env._(
+                        "The longest gap between probe readings must be above 0 and at most "
+                        "%(max).0f min.",
+                        max=MAX_READING_GAP_MINUTES,
+                    )
+                )
 
     def _is_conserverie_organic_on(self, on_date):
         self.ensure_one()

@@ -13,7 +13,6 @@ from ..tools.label_layout import (
     render_labels,
 )
 
-INCUBATION_TEMPERATURES = (37.0, 55.0)
 RELEASE_DECISION_FIELDS = {"release_state", "release_date", "release_user_id", "rejection_reason"}
 
 
@@ -45,6 +44,10 @@ class StockLot(models.Model):
     release_date = fields.Datetime(readonly=True, copy=False)
     release_user_id = fields.Many2one("res.users", string="Released by", readonly=True, copy=False)
     rejection_reason = fields.Text(readonly=True, copy=False)
+    conserverie_training_exception = fields.Text(
+        related="conserverie_production_id.training_exception_reason",
+        string="Made under a training exception",
+    )
     release_blocking_reason = fields.Text(
         string="Why it stays in quarantine", compute="_compute_release_blocking_reason"
     )
@@ -135,6 +138,23 @@ class StockLot(models.Model):
         bom = production.bom_id
         if not bom.preserving_process:
             return _("Lot %(lot)s has no preserving recipe.", lot=self.display_name)
+        if production.state != "done":
+            return _(
+                "The production %(production)s of %(lot)s is not done.",
+                production=production.name,
+                lot=self.display_name,
+            )
+        if not production.has_passed_cycle:
+            return _(
+                "No passed autoclave cycle covers the production %(production)s of %(lot)s.",
+                production=production.name,
+                lot=self.display_name,
+            )
+        production_day = fields.Date.to_date(production.date_start)
+        if self.ph_measured and self.ph_measured_date and self.ph_measured_date < production_day:
+            return _(
+                "The pH of %(lot)s was measured before the jars were made.", lot=self.display_name
+            )
         open_checks = production.activity_id.haccp_check_ids.filtered(
             lambda c: c.state == "non_conforming"
         )
@@ -163,12 +183,25 @@ class StockLot(models.Model):
             )
         return incubation_reason
 
+    def _get_release_gate_reason(self):
+        """Why the jars of this unreleased lot stay in the facility."""
+        self.ensure_one()
+        # sudo: whoever moves the jars is told why, even without the lot's food-safety records
+        lot = self.sudo()
+        if lot.release_state == "rejected":
+            return self.env._("it was rejected (%(reason)s).", reason=lot.rejection_reason or "-")
+        return lot._get_release_blocking_reason() or self.env._(
+            "it is in quarantine until someone releases it."
+        )
+
     def _get_incubation_blocking_reason(self):
         self.ensure_one()
         _ = self.env._
-        bom = self.conserverie_production_id.bom_id
+        production = self.conserverie_production_id
+        bom = production.bom_id
         today = fields.Date.context_today(self)
-        for temperature in INCUBATION_TEMPERATURES:
+        production_day = fields.Date.to_date(production.date_start)
+        for temperature in bom._get_incubation_temperatures():
             tests = self.incubation_test_ids.filtered(
                 lambda t, temp=temperature: (
                     float_compare(t.temperature, temp, precision_digits=1) == 0
@@ -177,6 +210,7 @@ class StockLot(models.Model):
             done = tests.filtered(
                 lambda t: (
                     t.result == "conforming"
+                    and t.date_start >= production_day
                     and t.date_end
                     and t.date_end <= today
                     and (t.date_end - t.date_start).days >= bom.incubation_days
@@ -260,6 +294,13 @@ class StockLot(models.Model):
             reason = lot._get_release_blocking_reason()
             if reason:
                 raise UserError(reason)
+            lot.sudo().write(  # sudo: the decision is checked above
+                {
+                    "release_state": "released",
+                    "release_date": fields.Datetime.now(),
+                    "release_user_id": self.env.uid,
+                }
+            )
             quarantine = lot._get_quarantine_location()
             for quant in lot._get_internal_quants(quarantine):
                 lot._move_quantity(
@@ -269,13 +310,6 @@ class StockLot(models.Model):
                     quant.owner_id,
                     self.env._("Release of %(lot)s", lot=lot.name),
                 )
-            lot.sudo().write(  # sudo: the decision is checked above
-                {
-                    "release_state": "released",
-                    "release_date": fields.Datetime.now(),
-                    "release_user_id": self.env.uid,
-                }
-            )
             lot.message_post(body=self.env._("Lot released by %(user)s.", user=self.env.user.name))
         return True
 
@@ -507,10 +541,14 @@ class StockLot(models.Model):
         if not bom:
             raise UserError(_("No recipe gives the ingredients of %(lot)s.", lot=self.display_name))
         ingredients = []
+        quid = bom._get_label_quid(self.product_id.name)
         for index, (name, allergen) in enumerate(bom._get_label_ingredients()):
             if index:
                 ingredients.append((", ", False))
             ingredients.append((name, allergen))
+            quid_text = bom._get_label_quid_text(name, quid)
+            if quid_text:
+                ingredients.append((quid_text, False))
         company = self._get_conserverie_company()
         partner = company.partner_id
         address = "\n".join(

@@ -10,6 +10,7 @@ from . import (
     test_tools_label_layout,
     test_tools_lethality,
     test_tools_probe_csv,
+    test_tools_quid,
     test_toll_processing,
     test_tour,
     test_traceability,

@@ -87,7 +87,7 @@ class ProductionCase(ConserverieCase):
         cls.operator = cls.member
         cls.untrained = cls.env["res.partner"].create({"name": "Sans Formation", "is_member": True})
         Training = cls.env["conserverie.training"]
-        for training_type in ("autoclave", "bottling"):
+        for training_type in ("autoclave", "bottling", "hygiene"):
             Training.create(
                 {
                     "partner_id": cls.operator.id,

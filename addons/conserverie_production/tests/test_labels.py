@@ -1,5 +1,6 @@
 import io
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import format_date
@@ -110,3 +111,33 @@ class TestJarLabels(ProductionCase):
         with self.assertRaisesRegex(UserError, "2002 labels asked for"):
             lots._render_jar_labels(1001)
         self.assertTrue(self.lot._render_jar_labels(MAX_LABELS_PER_PRINT).startswith(b"%PDF"))
+
+    def test_named_ingredients_carry_their_percentage(self):
+        """EU 1169/2011 art. 22: "Compote pomme-poire" says how much apple and pear."""
+        pears = self.env["product.product"].create(
+            {
+                "name": "Poires (test)",
+                "label_ingredient_name": "poires",
+                "is_storable": True,
+                "uom_id": self.apples.uom_id.id,
+                "uom_po_id": self.apples.uom_id.id,
+            }
+        )
+        self.env["stock.quant"]._update_available_quantity(pears, self.warehouse.lot_stock_id, 10)
+        self.compote.name = "Compote pomme-poire"
+        self.compote_bom.bom_line_ids = [
+            Command.create({"product_id": pears.id, "product_qty": 0.1})
+        ]
+        self.assertEqual(self.compote_bom.ingredients_text, "pommes (73 %), poires (18 %), sucre")
+        self.assertEqual(
+            self.compote.product_tmpl_id.label_ingredients_preview,
+            "pommes (73 %), poires (18 %), sucre",
+        )
+        self.assertEqual(self.sauce_bom.ingredients_text, "pommes, sucre, céleri")
+        _production, lot = self._produce_with_passed_cycle(self.compote_bom, 2)
+        ingredients = lot._get_label_data().ingredients
+        self.assertEqual(
+            "".join(text for text, _bold in ingredients), "pommes (73 %), poires (18 %), sucre"
+        )
+        _pages, text = self._read(lot._render_jar_labels(1))
+        self.assertIn("(73 %)", text)

@@ -1,6 +1,6 @@
 import base64
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from ..tools.probe_csv import MAX_FILE_BYTES, MAX_ROWS
@@ -41,9 +41,17 @@ class TestProbeImport(ProductionCase):
         )
 
     def test_configurable_gap(self):
+        with self.assertRaisesRegex(ValidationError, "at most 5.0 min"):
+            self._create_cycle(self.production, max_gap_minutes=10.0)
+        self.production.bom_id.max_reading_gap_minutes = 10.0
         cycle = self._create_cycle(self.production, max_gap_minutes=10.0)
         cycle.import_readings("minutes;T\n0;121.1\n9;121.1\n")
         self.assertEqual(len(cycle.reading_ids), 2)
+        self.assertEqual(cycle.reading_ids.mapped("source"), ["probe", "probe"])
+        with self.assertRaises(ValidationError):
+            self.production.bom_id.max_reading_gap_minutes = 60.0
+        with self.assertRaises(ValidationError):
+            self.company.conserverie_max_reading_gap_minutes = 0.0
 
     def test_temperature_out_of_range(self):
         self.assertImportFails("s;T\n0;20\n60;151\n", "Line 3: 151.0 °C is outside")

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -27,7 +28,9 @@ class TestRelease(ProductionCase):
         self.assertEqual(lot.release_user_id, self.env.user)
 
     def test_incubation_release(self):
-        _production, lot = self._produce_with_passed_cycle(self.sauce_bom)
+        _production, lot = self._produce_with_passed_cycle(
+            self.sauce_bom, date_start=fields.Datetime.now() - timedelta(days=9)
+        )
         lot.ph_measured = 3.5  # irrelevant for an incubation recipe
         with self.assertRaisesRegex(UserError, "incubation at 37"):
             lot.action_release()

@@ -99,3 +99,11 @@ class TestLethality(BaseCase):
         self.assertFalse(passed)
         self.assertEqual(reasons[0], ("no_readings", {}))
         self.assertIsNone(result.max_temp)
+
+    def test_longest_gap(self):
+        """The longest interval between two readings, whatever its place in the log."""
+        self.assertEqual(lt.longest_gap([(0, 20.0), (1, 60.0), (9, 121.0), (10, 121.0)]), 8)
+        self.assertEqual(lt.longest_gap([(0, 20.0)]), 0.0)
+        self.assertEqual(lt.longest_gap([]), 0.0)
+        with self.assertRaises(ValueError):
+            lt.longest_gap([(2, 20.0), (1, 60.0)])

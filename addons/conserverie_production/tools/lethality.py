@@ -96,6 +96,13 @@ def max_temperature(readings: Sequence[Reading]):
     return max((temp_c for _minutes, temp_c in readings), default=None)
 
 
+def longest_gap(readings: Sequence[Reading]) -> float:
+    """Return the longest time in minutes between two consecutive readings (0.0 for
+    fewer than two)."""
+    _check_order(readings)
+    return max((t1 - t0 for (t0, _temp0), (t1, _temp1) in pairwise(readings)), default=0.0)
+
+
 @dataclass(frozen=True)
 class CycleResult:
     """What a probe log says about one cycle."""
