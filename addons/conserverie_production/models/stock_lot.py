@@ -103,7 +103,19 @@ class StockLot(models.Model):
                         "The pH of a released or rejected lot is a record: it cannot change."
                     )
                 )
+            if vals.get("ph_measured") and "ph_measured_date" not in vals:
+                vals = dict(vals, ph_measured_date=fields.Date.context_today(self))
+        if "conserverie_production_id" in vals and not self.env.su:
+            self._check_production_link(vals["conserverie_production_id"])
         return super().write(vals)
+
+    def _check_production_link(self, production_id):
+        """A jar lot keeps the production that made it: its release depends on it."""
+        if any(
+            lot.conserverie_production_id and lot.conserverie_production_id.id != production_id
+            for lot in self
+        ):
+            raise AccessError(self.env._("A jar lot stays linked to the production that made it."))
 
     # Rights -------------------------------------------------------------
 

@@ -521,3 +521,16 @@ class TestFoodSafetyAbuse(ProductionCase):
                     ),
                     self.misplaced,
                 )
+
+    def test_a_lot_keeps_the_production_that_made_it(self):
+        failed = self._create_production(self.compote_bom, 4)
+        failed.action_assign()
+        failed.action_generate_serial()
+        lot = failed.lot_producing_id
+        lot.ph_measured = 3.5
+        self.assertEqual(lot.ph_measured_date, self.today, "a pH is dated when it is entered")
+        for user in self.users:
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                lot.with_user(user).write({"conserverie_production_id": self.production.id})
+        self.assertEqual(lot.conserverie_production_id, failed)
+        self._release_attempts(lot, "is not done")
