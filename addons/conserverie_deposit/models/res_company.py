@@ -33,13 +33,13 @@ class ResCompany(models.Model):
         if not company.deposit_liability_account_id:
             company.deposit_liability_account_id = company._find_or_create_deposit_account(
                 LIABILITY_CODE,
-                self.env._("Dettes pour emballages consignés"),
+                self.env._("Deposits on returnable packaging"),
                 "liability_current",
             )
         if not company.deposit_writeoff_account_id:
             company.deposit_writeoff_account_id = company._find_or_create_deposit_account(
                 WRITEOFF_CODE,
-                self.env._("Bonis sur reprises d'emballages consignés"),
+                self.env._("Gains on unreturned packaging deposits"),
                 "income_other",
             )
         return (

@@ -55,8 +55,24 @@ class TestSecurity(DepositCase):
         self.assertTrue(wizard_model.has_access("create"))
 
     def test_accountant_writes_off(self):
-        wizard = self.env["conserverie.deposit.writeoff.wizard"].with_user(self.accountant_user)
-        self.assertTrue(wizard.create({"days": 0}))
+        wizard = (
+            self.env["conserverie.deposit.writeoff.wizard"]
+            .with_user(self.accountant_user)
+            .create({"days": 0})
+        )
+        self.assertEqual(wizard.jar_count, 2)
+        self.assertAlmostEqual(wizard.amount, 1.0)
+        action = wizard.action_confirm()
+        entry = self.env["account.move"].browse(action["res_id"])
+        self.assertEqual(entry.state, "posted")
+        self.assertAlmostEqual(sum(entry.line_ids.mapped("debit")), 1.0)
+        # what is written off is no longer outstanding
+        again = (
+            self.env["conserverie.deposit.writeoff.wizard"]
+            .with_user(self.accountant_user)
+            .create({"days": 0})
+        )
+        self.assertEqual(again.jar_count, 0)
 
     def test_company_isolation(self):
         other = self.env["res.company"].create({"name": "Conserverie de Valence (test)"})

@@ -42,8 +42,48 @@ class PosOrder(models.Model):
             return
         if posted is None:
             posted = self._get_posted_time_payments(payments)
-        for payment in payments - posted:
-            payment.pos_order_id._post_time_payment(payment)
+        to_post = payments - posted
+        for order in to_post.pos_order_id:
+            order_payments = to_post.filtered(
+                lambda payment, order=order: payment.pos_order_id == order
+            )
+            refunds = order_payments.filtered(lambda payment: payment.amount < 0)
+            if refunds and not order._may_refund_in_hours(refunds):
+                order_payments -= refunds  # no hours given back: reviewed by a coordinator
+            for payment in order_payments:
+                order._post_time_payment(payment)
+
+    def _may_refund_in_hours(self, refunds):
+        """Hours go back only as the refund of an order paid in hours, to the same
+        customer, for at most the hours paid on it and not given back yet: anything
+        else (a cash sale refunded in hours, empties paid out in hours, a refund to
+        someone else) would create hours from nothing."""
+        self.ensure_one()
+        hours = -sum(refunds.mapped("time_hours"))
+        return hours <= self._get_refundable_hours() + 0.00005
+
+    def _get_refundable_hours(self):
+        """Hours this refund may give back: those the same customer paid in hours on the
+        orders it refunds, less what other refunds of them gave back."""
+        self.ensure_one()
+        originals = self.lines.refunded_orderline_id.order_id.filtered(
+            lambda order: order.partner_id == self.partner_id
+        )
+        if not originals:
+            return 0.0
+        paid = sum(
+            payment.time_hours for payment in originals._get_time_payments() if payment.amount > 0
+        )
+        other_refunds = self.search(
+            [
+                ("lines.refunded_orderline_id.order_id", "in", originals.ids),
+                ("id", "!=", self.id),
+            ]
+        )
+        given_back = self._get_posted_time_payments(
+            other_refunds._get_time_payments().filtered(lambda payment: payment.amount < 0)
+        )
+        return paid + sum(given_back.mapped("time_hours"))
 
     def _get_posted_time_payments(self, payments):
         """Those of ``payments`` already in the hours ledger, in one query."""
@@ -145,6 +185,15 @@ class PosOrder(models.Model):
                 self.env._(
                     "%(amount)s paid in hours without a customer: no account was debited.",
                     amount=self.currency_id.format(sum(self._get_time_payments().mapped("amount"))),
+                )
+            )
+        refunds = self._get_time_payments().filtered(lambda payment: payment.amount < 0)
+        if self.partner_id and refunds - self._get_posted_time_payments(refunds):
+            issues.append(
+                self.env._(
+                    "%(amount)s refunded in hours, but this order does not refund hours the same "
+                    "customer paid (or refunds more than they paid): no hours were given back.",
+                    amount=self.currency_id.format(-sum(refunds.mapped("amount"))),
                 )
             )
         rounding = self.currency_id.rounding
