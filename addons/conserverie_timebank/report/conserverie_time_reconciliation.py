@@ -1,10 +1,10 @@
-import base64
 from datetime import datetime, time
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.conserverie_base.tools.download import XLSX_MIMETYPE, download_action
 from odoo.addons.conserverie_base.tools.xlsx import XlsxWorkbook, write_cell, write_header
 
 from ..tools import format_hours, hours_to_minutes
@@ -57,7 +57,7 @@ class ConserverieTimeReconciliation(models.TransientModel):
 
     def action_compute(self):
         for reconciliation in self:
-            reconciliation._compute_figures()
+            reconciliation._update_figures()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -66,7 +66,7 @@ class ConserverieTimeReconciliation(models.TransientModel):
             "target": "current",
         }
 
-    def _compute_figures(self):
+    def _update_figures(self):
         self.ensure_one()
         self.session_line_ids.unlink()
         start, end = self._get_bounds()
@@ -210,7 +210,7 @@ class ConserverieTimeReconciliation(models.TransientModel):
     def action_print_pdf(self):
         self.ensure_one()
         if not self.session_line_ids:
-            self._compute_figures()
+            self._update_figures()
         return self.env.ref(
             "conserverie_timebank.conserverie_time_reconciliation_report_action"
         ).report_action(self)
@@ -218,25 +218,17 @@ class ConserverieTimeReconciliation(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         if not self.session_line_ids:
-            self._compute_figures()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": self.env._(
-                    "Hours reconciliation %(start)s %(end)s.xlsx",
-                    start=self.date_from,
-                    end=self.date_to,
-                ),
-                "datas": base64.b64encode(self._build_xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
+            self._update_figures()
+        return download_action(
+            self,
+            self.env._(
+                "Hours reconciliation %(start)s %(end)s.xlsx",
+                start=self.date_from,
+                end=self.date_to,
+            ),
+            self._build_xlsx(),
+            XLSX_MIMETYPE,
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
 
     def _build_xlsx(self):
         """The reconciliation as an XLSX workbook (bytes)."""
