@@ -29,6 +29,7 @@
         "views/res_config_settings_views.xml",
         "views/pos_config_views.xml",
         "views/conserverie_impact_templates.xml",
+        "report/conserverie_impact_reports.xml",
         "wizard/conserverie_impact_answer_entry_views.xml",
         "views/conserverie_impact_menus.xml",
     ],

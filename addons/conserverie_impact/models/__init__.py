@@ -13,5 +13,14 @@ from . import conserverie_impact_campaign
 from . import conserverie_impact_campaign_score
 from . import conserverie_impact_answer
 from . import conserverie_impact_grant
+from . import conserverie_impact_figures_intake
+from . import conserverie_impact_figures_production
+from . import conserverie_impact_figures_distribution
+from . import conserverie_impact_figures_people
+from . import conserverie_impact_figures_activity
+from . import conserverie_impact_figures_jar
+from . import conserverie_impact_figures_time
+from . import conserverie_impact_figures_environment
+from . import conserverie_impact_grower_statement
 from . import conserverie_impact_report
 from . import conserverie_impact_report_line

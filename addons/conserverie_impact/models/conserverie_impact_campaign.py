@@ -4,7 +4,7 @@ import uuid
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import flower, pdf_report
+from ..tools import documents, flower
 
 
 class ConserverieImpactCampaign(models.Model):
@@ -160,7 +160,7 @@ class ConserverieImpactCampaign(models.Model):
         """Score each petal from the period's indicators and the answers; draw the flower."""
         for campaign in self:
             indicators = campaign._get_report().compute_indicators()
-            scores = campaign._get_petals()._compute_flower_scores(
+            scores = campaign._get_petals()._get_flower_scores(
                 indicators, campaign._get_answer_domain()
             )
             campaign.score_ids = [Command.clear()] + [
@@ -200,10 +200,10 @@ class ConserverieImpactCampaign(models.Model):
             colors_hex=[petal.color for petal in petals] or None,
         )
 
-    def _render_flower_pdf(self):
+    def _get_printed_document(self):
+        """What the flower of the assessment prints (``report_impact_campaign_flower``):
+        the scores as tables of text, and the flower as an image."""
         self.ensure_one()
-        if not self.score_ids:
-            self.action_compute_scores()
         labels = (
             self.env._("Petal"),
             self.env._("Indicators"),
@@ -242,9 +242,11 @@ class ConserverieImpactCampaign(models.Model):
                 }
             ],
         }
-        return pdf_report.build_activity_report(
-            data, flower=self._get_flower_drawing(), flower_caption=self.env._("The flower")
-        )
+        return {
+            **documents.print_document(data),
+            "flower_caption": self.env._("The flower"),
+            "flower_image": flower.drawing_to_data_uri(self._get_flower_drawing()),
+        }
 
     def _get_period_label(self):
         self.ensure_one()
@@ -259,20 +261,11 @@ class ConserverieImpactCampaign(models.Model):
 
     def action_print_flower(self):
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.pdf",
-                "raw": self._render_flower_pdf(),
-                "mimetype": "application/pdf",
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        if not self.score_ids:
+            self.action_compute_scores()
+        return self.env.ref(
+            "conserverie_impact.conserverie_impact_campaign_flower_action"
+        ).report_action(self)
 
     def action_enter_answers(self):
         self.ensure_one()

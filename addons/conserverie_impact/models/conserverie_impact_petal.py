@@ -86,7 +86,7 @@ class ConserverieImpactPetal(models.Model):
         means = {petal.id: mean for petal, mean in groups}
         return {petal: scoring.answer_mean_to_score(means.get(petal.id)) for petal in self}
 
-    def _compute_flower_scores(self, indicators, answer_domain):
+    def _get_flower_scores(self, indicators, answer_domain):
         """[(petal, indicator score, survey score, petal score)] in petal order."""
         indicator_scores = self._get_indicator_scores(indicators)
         survey_scores = self._get_survey_scores(answer_domain)

@@ -8,3 +8,4 @@ from . import test_grower_statement
 from . import test_security
 from . import test_assessment_form
 from . import test_figures_owners
+from . import test_report_pdf

@@ -1,4 +1,5 @@
 from datetime import date, datetime, time, timedelta
+from html import unescape
 
 from odoo import Command
 from odoo.tests import TransactionCase
@@ -104,6 +105,8 @@ class ImpactCase(ProductionCase, TimebankCase, _ShiftedPeriodCase):
         cls.date_from = PERIOD_DAY - timedelta(days=30)
         cls.date_to = PERIOD_DAY + timedelta(days=30)
         cls.long_ago = PERIOD_DAY - timedelta(days=400)
+        # a document layout is chosen: printing goes straight to the report
+        cls.env.company.external_report_layout_id = cls.env.ref("web.external_layout_standard")
 
     @classmethod
     def _at(cls, day, hour=10):
@@ -297,3 +300,18 @@ class ImpactCase(ProductionCase, TimebankCase, _ShiftedPeriodCase):
         return self.env["conserverie.impact.report"].create(
             {"date_from": self.date_from, "date_to": self.date_to, **values}
         )
+
+    def _render_document(self, action, records):
+        """Render the report ``action`` (an ``ir.actions.report`` action dict) of
+        ``records`` with Odoo's report engine; return its HTML as text.
+
+        Under tests ``_render_qweb_pdf`` gives the HTML wkhtmltopdf would print
+        (see ``TestReportPdf`` for a real PDF).
+        """
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["context"]["active_ids"], records.ids)
+        Report = self.env["ir.actions.report"]
+        content, _report_type = Report._render_qweb_pdf(action["report_name"], records.ids)
+        self.assertIn(b'<div class="page">', content)
+        html = Report._render_qweb_html(action["report_name"], records.ids)[0]
+        return unescape(html.decode())

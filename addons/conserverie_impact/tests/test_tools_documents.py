@@ -2,11 +2,10 @@ import datetime
 import io
 
 import openpyxl
-import PyPDF2
 
 from odoo.tests import BaseCase
 
-from ..tools import pdf_report, xlsx_report
+from ..tools import documents, xlsx_report
 
 DATA = {
     "title": "Rapport d'activité",
@@ -52,19 +51,34 @@ class TestDocuments(BaseCase):
         self.assertEqual(table["B7"].value, 120.5)
 
     def test_format_value(self):
-        self.assertEqual(pdf_report.format_value(1234.5, "kg"), "1\u202f234,5")
-        self.assertEqual(pdf_report.format_value(0.605, "percent"), "60,5 %")
-        self.assertEqual(pdf_report.format_value(12.0, "money"), "12,00 €")
-        self.assertEqual(pdf_report.format_value(None, "kg"), "")
+        self.assertEqual(documents.format_value(1234.5, "kg"), "1\u202f234,5")
+        self.assertEqual(documents.format_value(0.605, "percent"), "60,5 %")
+        self.assertEqual(documents.format_value(12.0, "money"), "12,00 €")
+        self.assertEqual(documents.format_value(None, "kg"), "")
 
-    def test_pdf(self):
-        raw = pdf_report.build_activity_report(DATA)
-        reader = PyPDF2.PdfReader(io.BytesIO(raw))
-        self.assertEqual(len(reader.pages), 2, "summary, then one page per table")
-        text = reader.pages[0].extract_text()
-        self.assertIn("Rapport d'activité", text)
-        self.assertIn("Kilos sauvés", text)
-        self.assertIn("Ferme du Pont", reader.pages[1].extract_text())
+    def test_print_document(self):
+        printed = documents.print_document(DATA)
+        self.assertEqual(printed["title"], "Rapport d'activité")
+        self.assertEqual(printed["summary_table"]["header"], ["Indicateur", "Valeur", "Unité"])
+        self.assertEqual(
+            printed["summary_table"]["rows"],
+            [["Kilos sauvés", "1\u202f234,5", "kg"], ["Taux de retour", "60,0 %", "%"]],
+        )
+        [table] = printed["tables"]
+        self.assertEqual(table["title"], "Apports/producteur")
+        self.assertEqual(table["table"]["kinds"], ["text", "kg", "date"])
+        self.assertEqual(
+            table["table"]["rows"],
+            [["Ferme du Pont", "100,0", "01/03/2026"], ["Verger", "20,5", ""]],
+        )
+        self.assertEqual(table["table"]["total"], ["Total", "120,5", ""])
+
+    def test_print_table_without_total(self):
+        table = documents.print_table([("Canal", "text"), ("Bocaux", "int")], [("Vente", 7.0)])
+        self.assertEqual(table["rows"], [["Vente", "7"]])
+        self.assertIsNone(table["total"])
+        empty = documents.print_table([("Canal", "text"), ("Bocaux", "int")], [], "Total")
+        self.assertIsNone(empty["total"], "no total under an empty table")
 
     def test_workbook_keeps_user_text_as_text(self):
         names = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "http://x"]

@@ -1,4 +1,4 @@
 from . import scoring
 from . import flower
 from . import xlsx_report
-from . import pdf_report
+from . import documents

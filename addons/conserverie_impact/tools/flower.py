@@ -1,5 +1,6 @@
 """The social impact flower: geometry (pure) and its reportlab drawing."""
 
+import base64
 import io
 import math
 
@@ -184,6 +185,11 @@ def flower_drawing(
 def drawing_to_png(drawing, dpi=144):
     """PNG bytes of a drawing (reportlab's renderPM)."""
     return renderPM.drawToString(drawing, fmt="PNG", dpi=dpi)
+
+
+def drawing_to_data_uri(drawing, dpi=144):
+    """The drawing as a PNG data URI, to embed in an HTML page or a QWeb report."""
+    return "data:image/png;base64," + base64.b64encode(drawing_to_png(drawing, dpi)).decode()
 
 
 def drawing_to_svg(drawing):
