@@ -28,6 +28,17 @@ class PosSession(models.Model):
             self.env.ref("conserverie_deposit.ir_cron_receive_returned_jars").sudo()._trigger()
         return result
 
+    def get_partner_jars_out(self, partner_id):
+        """The jars a customer has out on deposit in the session's company, asked by the
+        till when the customer is picked rather than loaded with every partner."""
+        self.ensure_one()
+        self.check_access("read")
+        partner = self.env["res.partner"].browse(partner_id).exists()
+        if not partner:
+            return 0
+        partner.check_access("read")
+        return round(partner.with_company(self.company_id).deposit_jar_count)
+
     @api.model
     def _cron_receive_returned_jars(self):
         """Receive the empty jars of every closed session not received yet."""

@@ -6,8 +6,36 @@ import { makeAwaitable } from "@point_of_sale/app/store/make_awaitable_dialog";
 import { SelectionPopup } from "@point_of_sale/app/utils/input_popups/selection_popup";
 import { NumberPopup } from "@point_of_sale/app/utils/input_popups/number_popup";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
+import { ConnectionLostError } from "@web/core/network/rpc";
 
 patch(PosStore.prototype, {
+    async setup() {
+        // the last count of jars out the server gave for each customer, by partner id
+        this.jarsOutByPartnerId = {};
+        await super.setup(...arguments);
+    },
+    /** Ask the server how many jars the customer has out; offline, keep the last count known. */
+    async fetchJarsOut(partner) {
+        try {
+            const count = await this.data.call("pos.session", "get_partner_jars_out", [
+                [this.session.id],
+                partner.id,
+            ]);
+            this.jarsOutByPartnerId[partner.id] = { count, offline: false };
+            return count;
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                const known = this.jarsOutByPartnerId[partner.id];
+                this.jarsOutByPartnerId[partner.id] = { ...known, offline: true };
+                return null;
+            }
+            throw error;
+        }
+    },
+    /** The last count of jars out known for the customer, undefined if none yet. */
+    getJarsOut(partner) {
+        return partner ? this.jarsOutByPartnerId[partner.id] : undefined;
+    },
     async afterProcessServerData() {
         const result = await super.afterProcessServerData(...arguments);
         // Deposits are added with their products or by "Return jars", never from the grid.

@@ -2,7 +2,6 @@
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { useState } from "@odoo/owl";
-import { ConnectionLostError } from "@web/core/network/rpc";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import { ask } from "@point_of_sale/app/store/make_awaitable_dialog";
@@ -24,26 +23,13 @@ patch(PaymentScreen.prototype, {
 
     /** Ask the server for the customer's balance; null when the till is offline. */
     async fetchTimeAccount(amount = 0) {
-        const partner = this.currentOrder.get_partner();
-        try {
-            const status = await this.pos.data.call("pos.session", "get_time_account_status", [
-                [this.pos.session.id],
-                partner.id,
-                amount,
-            ]);
-            Object.assign(this.timeAccount, {
-                loaded: true,
-                offline: false,
-                balanceDisplay: status.balance_display,
-            });
-            return status;
-        } catch (error) {
-            if (error instanceof ConnectionLostError) {
-                Object.assign(this.timeAccount, { loaded: true, offline: true });
-                return null;
-            }
-            throw error;
-        }
+        const status = await this.pos.fetchTimeAccount(this.currentOrder.get_partner(), amount);
+        Object.assign(this.timeAccount, {
+            loaded: true,
+            offline: !status,
+            balanceDisplay: status ? status.balance_display : "",
+        });
+        return status;
     },
 
     async addNewPaymentLine(paymentMethod) {

@@ -1,0 +1,69 @@
+"""The member at a glance: picking a member at the till shows their hours balance and
+the jars they have out on deposit, asked from the server on selection
+(conserverie_scenarios_member_glance)."""
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+from .common import StallCase
+
+PRESERVE_PRICE = 6.0
+DEPOSIT_PRICE = 0.5  # StallCase's 370 ml deposit
+MEMBER_HOURS = 5.0
+JARS_OUT = 4
+
+
+@tagged("post_install", "-at_install")
+class TestMemberGlanceTour(HttpCase, StallCase):
+    """A volunteer on a phone (390 x 844) picks a member who holds hours and has jars out."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls._member("Adhérente Aperçu", hours=MEMBER_HOURS)
+        cls.preserve = cls.env["product.product"].create(
+            {
+                "name": "Ratatouille aperçu",
+                "is_storable": True,
+                "list_price": PRESERVE_PRICE,
+                "available_in_pos": True,
+                "taxes_id": [Command.clear()],
+                "jar_product_id": cls.jar_370.id,
+            }
+        )
+        category = cls.env["pos.category"].create({"name": "Bocaux aperçu"})
+        cls.preserve.pos_categ_ids = category
+        cls.time_method.name = "Heures aperçu"
+        cls.stall.write(
+            {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
+        )
+        cls.stall_session = cls._open_stall(cls.volunteer_user)
+        # an earlier sale: the member took four jars with their deposit, paid in cash
+        cls.env["pos.order"].with_user(cls.volunteer_user).sync_from_ui(
+            [
+                cls._order(
+                    cls.stall_session,
+                    cls._jars(cls.preserve, JARS_OUT),
+                    [(cls.cash_method, JARS_OUT * (PRESERVE_PRICE + DEPOSIT_PRICE))],
+                    partner=cls.customer,
+                )
+            ]
+        )
+
+    def test_jars_out_asked_by_the_till(self):
+        session = self.stall_session.with_user(self.volunteer_user)
+        self.assertEqual(session.get_partner_jars_out(self.customer.id), JARS_OUT)
+        newcomer = self._member("Adhérente sans bocaux")
+        self.assertEqual(session.get_partner_jars_out(newcomer.id), 0)
+        self.assertEqual(session.get_partner_jars_out(0), 0)
+
+    def test_member_at_a_glance_on_a_phone(self):
+        self.browser_size = "390x844"
+        self.start_tour(
+            f"/pos/ui?config_id={self.stall.id}",
+            "conserverie_scenarios_member_glance",
+            login=self.volunteer_user.login,
+        )
+        # the tour leaves the order unpaid: the member's figures are unchanged
+        self.assertEqual(self.customer.deposit_jar_count, JARS_OUT)
+        self.assertAlmostEqual(self._balance(self.customer), MEMBER_HOURS)
