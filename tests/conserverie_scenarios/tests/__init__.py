@@ -6,3 +6,5 @@ from . import test_tours
 from . import test_tours_phone
 from . import test_tours_member
 from . import test_abuse
+from . import test_click_everywhere
+from . import test_abuse_food_safety
