@@ -17,21 +17,17 @@ class ConserveriePosOrderIssue(models.Model):
 
     order_id = fields.Many2one(
         "pos.order",
-        string="Order",
         required=True,
         readonly=True,
         index=True,
         ondelete="cascade",
         check_company=True,
     )
-    company_id = fields.Many2one(
-        related="order_id.company_id", store=True, index=True, string="Company"
-    )
-    session_id = fields.Many2one(related="order_id.session_id", string="Session")
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    session_id = fields.Many2one(related="order_id.session_id")
     partner_id = fields.Many2one(related="order_id.partner_id", string="Customer")
     kind = fields.Selection(
         [("other", "Other")],
-        string="Kind",
         required=True,
         readonly=True,
         default="other",

@@ -277,10 +277,16 @@ class PosOrder(models.Model):
             ]
         references = defaultdict(list)
         problems = self._collect_record_references(existing, order, "", references, True)
+        # checked already: the session, and the user who syncs
+        known = {"pos.session": {session.id}, "res.users": {self.env.uid}}
         for model_name, entries in references.items():
-            problems += self._get_records_problems(
-                self.env[model_name], entries, session.company_id
-            )
+            unchecked = [
+                entry for entry in entries if not set(entry[1]) <= known.get(model_name, set())
+            ]
+            if unchecked:
+                problems += self._get_records_problems(
+                    self.env[model_name], unchecked, session.company_id
+                )
         return problems
 
     @api.model

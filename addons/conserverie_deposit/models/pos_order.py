@@ -30,10 +30,11 @@ class PosOrder(models.Model):
         """Record the deposits of these paid orders in the ledger, once per order. The
         empty jars brought back are received once the session is closed
         (``pos.session._receive_returned_jars``)."""
-        super()._conserverie_post_ledgers(new_orders)
+        result = super()._conserverie_post_ledgers(new_orders)
         with_deposits = self.filtered(lambda order: any(order.lines.mapped("is_deposit_line")))
         recorded = (with_deposits - new_orders)._get_orders_with_deposit_moves()
         (with_deposits - recorded)._create_deposit_moves()
+        return result
 
     def _conserverie_get_review_issues(self):
         issues = super()._conserverie_get_review_issues()

@@ -43,10 +43,8 @@ class PosOrder(models.Model):
 
     def _conserverie_notify_review_issues(self, issues):
         """Give the food-safety officer a to-do on each lot to recall."""
-        super()._conserverie_notify_review_issues(issues)
+        result = super()._conserverie_notify_review_issues(issues)
         orders = issues.filtered(lambda issue: issue.kind == "unreleased_lot").order_id
-        if not orders:
-            return
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         summary = self.env._("Jars sold from a lot that is not released")
         states = dict(
@@ -70,3 +68,4 @@ class PosOrder(models.Model):
                     ),
                     user_id=responsible.id,
                 )
+        return result

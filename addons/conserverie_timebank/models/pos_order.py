@@ -15,10 +15,11 @@ class PosOrder(models.Model):
             order.time_hours = sum(order.payment_ids.mapped("time_hours"))
 
     def _conserverie_post_ledgers(self, new_orders):
-        super()._conserverie_post_ledgers(new_orders)
+        result = super()._conserverie_post_ledgers(new_orders)
         # payments of a new order were just created: none is posted yet
         posted = None if self - new_orders else self.env["pos.payment"]
         self._post_time_payments(posted=posted)
+        return result
 
     def _get_time_payments(self):
         return self.payment_ids.filtered(
@@ -157,7 +158,7 @@ class PosOrder(models.Model):
 
     def _conserverie_notify_review_issues(self, issues):
         """Flag the customer's time account of an order with an hours issue."""
-        super()._conserverie_notify_review_issues(issues)
+        result = super()._conserverie_notify_review_issues(issues)
         for order in issues.filtered(lambda issue: issue.kind == "hours").order_id:
             if not order.partner_id:
                 continue
@@ -175,6 +176,7 @@ class PosOrder(models.Model):
                     "Flagged by %(order)s: %(issues)s", order=order.name, issues="\n".join(texts)
                 )
             )
+        return result
 
     def _get_time_rule_issues(self):
         """Rules of the time currency the till should have enforced."""
