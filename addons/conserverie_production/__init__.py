@@ -1,1 +1,1 @@
-from . import models, tools, wizard
+from . import models, report, tools, wizard

@@ -1,1 +1,1 @@
-from . import product_product, stock_lot
+from . import product_product

@@ -25,7 +25,7 @@ class MrpBom(models.Model):
         string="Jar format",
         compute="_compute_jar_product_id",
         store=True,
-        help="The jar among the components: the barème holds for this format.",
+        help="The jar among the components: the sterilisation schedule holds for this format.",
     )
     lethality_ref_temp = fields.Float(
         string="Reference temperature (°C)",

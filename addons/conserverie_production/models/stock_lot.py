@@ -1,17 +1,6 @@
-import base64
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare, format_date
-
-from ..tools.label_layout import (
-    LabelCountError,
-    LabelData,
-    LabelOverflowError,
-    check_label_count,
-    normalize_ean13,
-    render_labels,
-)
+from odoo.tools import float_compare
 
 RELEASE_DECISION_FIELDS = {"release_state", "release_date", "release_user_id", "rejection_reason"}
 
@@ -425,233 +414,48 @@ class StockLot(models.Model):
             "context": {"default_lot_id": self.id, "default_operation": "reverse"},
         }
 
-    # Traceability -------------------------------------------------------
+    # Traceability and labels: the rules live in report/ -----------------
 
     def _get_source_lots(self):
-        """Lots consumed by the productions that made these lots."""
-        lines = self.env["stock.move.line"].search(
-            [
-                ("lot_id", "in", self.ids),
-                ("state", "=", "done"),
-                ("move_id.production_id", "!=", False),
-            ]
-        )
-        consumed = lines.consume_line_ids | lines.move_id.production_id.move_raw_ids.move_line_ids
-        return consumed.filtered(lambda line: line.state == "done").lot_id
+        return self.env["conserverie.lot.recall"]._get_source_lots(self)
 
     def _get_jar_lots(self):
-        """Lots made by the productions that consumed these lots."""
-        lines = self.env["stock.move.line"].search(
-            [
-                ("lot_id", "in", self.ids),
-                ("state", "=", "done"),
-                ("move_id.raw_material_production_id", "!=", False),
-            ]
-        )
-        produced = (
-            lines.produce_line_ids
-            | lines.move_id.raw_material_production_id.move_finished_ids.move_line_ids
-        )
-        return produced.filtered(lambda line: line.state == "done").lot_id
+        return self.env["conserverie.lot.recall"]._get_jar_lots(self)
 
-    def _action_view_lots(self, lots, name):
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "stock.lot",
-            "view_mode": "list,form",
-            "views": [
-                (self.env.ref("conserverie_production.stock_lot_view_list_trace").id, "list"),
-                (False, "form"),
-            ],
-            "domain": [("id", "in", lots.ids)],
-            "context": {"create": False},
-        }
+    def _get_recall_lots(self):
+        return self.env["conserverie.lot.recall"]._get_recall_lots(self)
+
+    def _get_recall_move_lines(self):
+        return self.env["conserverie.lot.recall"]._get_recall_move_lines(self)
 
     def action_view_source_lots(self):
         self.ensure_one()
-        return self._action_view_lots(
+        return self.env["conserverie.lot.recall"]._get_lots_action(
             self._get_source_lots(), self.env._("Produce behind %(lot)s", lot=self.name)
         )
 
     def action_view_jar_lots(self):
         self.ensure_one()
-        return self._action_view_lots(
+        return self.env["conserverie.lot.recall"]._get_lots_action(
             self._get_jar_lots(), self.env._("Jars made from %(lot)s", lot=self.name)
         )
 
-    def _get_recall_lots(self):
-        """The jar lots a recall of these lots covers: the jar lots among them and every
-        jar lot made from the produce lots among them."""
-        return self.filtered("conserverie_production_id") | self._get_jar_lots()
-
-    def _get_recall_move_lines(self):
-        """Every done delivery of the recalled jar lots to someone outside the facility:
-        point of sale orders, sale orders through a centre and volunteers' shares."""
-        lots = self._get_recall_lots()
-        if not lots:
-            return self.env["stock.move.line"]
-        return self.env["stock.move.line"].search(
-            [
-                ("lot_id", "in", lots.ids),
-                ("state", "=", "done"),
-                ("location_dest_id.usage", "=", "customer"),
-            ],
-            order="date, id",
-        )
-
     def action_recall_search(self):
-        """One step forward, in one search: the jar lots concerned and where each went."""
-        lines = self._get_recall_move_lines()
-        lots = self._get_recall_lots()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._(
-                "Recall of %(lots)s: %(count)s jar lot(s)",
-                lots=", ".join(self.mapped("name")),
-                count=len(lots),
-            ),
-            "res_model": "stock.move.line",
-            "view_mode": "list",
-            "views": [
-                (self.env.ref("conserverie_production.stock_move_line_view_list_recall").id, "list")
-            ],
-            "domain": [("id", "in", lines.ids)],
-            "context": {"create": False, "group_by": ["lot_id"]},
-            "help": self.env._(
-                "<p>No jar of these lots has left the facility yet: %(lots)s.</p>",
-                lots=", ".join(lots.mapped("name")) or self.env._("no jar lot"),
-            ),
-        }
-
-    # Labels -------------------------------------------------------------
-
-    def _get_label_ean13(self):
-        barcode = (self.product_id.barcode or "").strip()
-        try:
-            return normalize_ean13(barcode) if barcode else ""
-        except ValueError:
-            return ""
-
-    def _get_label_data(self, copies=1):
-        """What the jar label of this lot shows, already translated."""
-        self.ensure_one()
-        return LabelData(**self._prepare_label_values(copies))
+        return self.env["conserverie.lot.recall"]._get_recall_action(self)
 
     def _prepare_label_values(self, copies=1):
-        """The texts of this lot's jar label, as :class:`LabelData` fields.
-
-        Another addon adds its mentions here: the deposit mention is empty in this
-        addon alone.
-        """
-        self.ensure_one()
-        _ = self.env._
-        bom = (
-            self.conserverie_production_id.bom_id
-            or self.env["mrp.bom"]._bom_find(self.product_id)[self.product_id]
+        return self.env["report.conserverie_production.report_jar_label"]._prepare_label_values(
+            self, copies
         )
-        if not bom:
-            raise UserError(_("No recipe gives the ingredients of %(lot)s.", lot=self.display_name))
-        ingredients = []
-        quid = bom._get_label_quid(self.product_id.name)
-        for index, (name, allergen) in enumerate(bom._get_label_ingredients()):
-            if index:
-                ingredients.append((", ", False))
-            ingredients.append((name, allergen))
-            quid_text = bom._get_label_quid_text(name, quid)
-            if quid_text:
-                ingredients.append((quid_text, False))
-        company = self._get_conserverie_company()
-        partner = company.partner_id
-        address = "\n".join(
-            part
-            for part in (partner.street, f"{partner.zip or ''} {partner.city or ''}".strip())
-            if part
-        )
-        best_before = self.use_date or self.expiration_date
-        production_date = self.conserverie_production_id.date_start or fields.Datetime.now()
-        organic = company._is_conserverie_organic_on(fields.Date.to_date(production_date))
-        if bom.net_weight:
-            net_quantity = f"{bom.net_weight:g} g"
-        elif bom.jar_product_id.jar_volume_ml:
-            net_quantity = f"{bom.jar_product_id.jar_volume_ml} ml"
-        else:
-            net_quantity = ""
-        return {
-            "product_name": self.product_id.name,
-            "ingredients": ingredients,
-            "net_quantity": net_quantity,
-            "best_before": format_date(self.env, best_before) if best_before else "",
-            "storage": bom.storage_text or "",
-            "lot_name": self.name,
-            "operator_name": company.name,
-            "operator_address": address,
-            "organic": organic,
-            "organic_text": _(
-                "Organic farming · %(certifier)s %(number)s",
-                certifier=company.conserverie_organic_certifier or "",
-                number=company.conserverie_organic_certificate_number or "",
-            )
-            if organic
-            else "",
-            "deposit_text": "",
-            "ean13": self._get_label_ean13(),
-            "copies": copies,
-        }
 
-    def _label_captions(self):
-        _ = self.env._
-        return {
-            "ingredients": _("Ingredients:"),
-            "best_before": _("Best before:"),
-            "lot": _("Lot:"),
-        }
+    def _get_label_data(self, copies=1):
+        return self.env["report.conserverie_production.report_jar_label"]._get_label_data(
+            self, copies
+        )
 
     def _render_jar_labels(self, copies, layout="a4_sheet", skip=0):
-        """A PDF of ``copies`` labels for each lot."""
-        if copies <= 0:
-            raise UserError(self.env._("Print at least one label."))
-        try:
-            check_label_count(copies * len(self))
-        except LabelCountError as error:
-            raise UserError(
-                self.env._(
-                    "%(count)s labels asked for: at most %(max)s can be printed at once.",
-                    count=error.count,
-                    max=error.maximum,
-                )
-            ) from None
-        labels = [lot._get_label_data(copies) for lot in self]
-        try:
-            return render_labels(labels, layout=layout, captions=self._label_captions(), skip=skip)
-        except LabelOverflowError as error:
-            what = {"text": self.env._("text"), "lot barcode": self.env._("lot barcode")}.get(
-                error.what, error.what
-            )
-            raise UserError(
-                self.env._(
-                    "The label of %(product)s (lot %(lot)s) is too small for its %(what)s: "
-                    "shorten the texts or choose a larger layout.",
-                    product=error.label.product_name,
-                    lot=error.label.lot_name,
-                    what=what,
-                )
-            ) from None
-        except ValueError as error:
-            raise UserError(
-                self.env._("The labels cannot be printed: %(error)s", error=str(error))
-            ) from None
-
-    def _attach_jar_labels(self, copies, layout="a4_sheet", skip=0):
-        pdf = self._render_jar_labels(copies, layout=layout, skip=skip)
-        return self.env["ir.attachment"].create(
-            {
-                "name": self.env._("Labels %(lot)s.pdf", lot=self[:1].name),
-                "datas": base64.b64encode(pdf),
-                "mimetype": "application/pdf",
-                "res_model": "stock.lot",
-                "res_id": self[:1].id,
-            }
+        return self.env["report.conserverie_production.report_jar_label"]._render(
+            self, copies, layout=layout, skip=skip
         )
 
     def action_print_jar_labels(self):

@@ -150,6 +150,19 @@ class TestLabelLayout(BaseCase):
             with self.assertRaises(ValueError):
                 ll.render_labels([make_label(ean13=invalid)])
 
+    def test_net_quantity_text(self):
+        self.assertEqual(ll.net_quantity_text(350.0, 370), "350 g", "the weight comes first")
+        self.assertEqual(ll.net_quantity_text(0.0, 370), "370 ml")
+        self.assertEqual(ll.net_quantity_text(0.0, 0), "")
+
+    def test_address_text(self):
+        self.assertEqual(
+            ll.address_text("12 rue des Jardins", "26100", "Romans"),
+            "12 rue des Jardins\n26100 Romans",
+        )
+        self.assertEqual(ll.address_text(False, False, "Romans"), "Romans")
+        self.assertEqual(ll.address_text("12 rue des Jardins", False, False), "12 rue des Jardins")
+
     def test_bar_runs(self):
         modules, runs = ll.bar_runs("ean13", "4006381333931")
         self.assertEqual(modules, 95)

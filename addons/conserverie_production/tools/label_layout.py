@@ -174,6 +174,21 @@ LAYOUTS = {
 # Barcodes ---------------------------------------------------------------
 
 
+def net_quantity_text(net_weight=0.0, volume_ml=0):
+    """The net quantity of a jar: its net weight in grams, else its volume in ml."""
+    if net_weight:
+        return f"{net_weight:g} g"
+    if volume_ml:
+        return f"{volume_ml} ml"
+    return ""
+
+
+def address_text(street, zip_code, city):
+    """The operator's postal address on two lines, leaving out what is missing."""
+    town = f"{zip_code or ''} {city or ''}".strip()
+    return "\n".join(part for part in (street, town) if part)
+
+
 def ean13_check_digit(digits):
     """Return the check digit of the 12 first digits of an EAN-13."""
     total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))

@@ -16,7 +16,9 @@ class ConserverieLabelPrint(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        attachment = self.lot_id._attach_jar_labels(self.copies, layout=self.layout, skip=self.skip)
+        attachment = self.env["report.conserverie_production.report_jar_label"]._attach(
+            self.lot_id, self.copies, layout=self.layout, skip=self.skip
+        )
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",

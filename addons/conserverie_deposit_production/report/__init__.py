@@ -1,0 +1,1 @@
+from . import conserverie_jar_label_report
