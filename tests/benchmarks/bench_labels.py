@@ -89,7 +89,8 @@ def bench(env, count, report_url):
     if not lot:
         sys.exit(f"No jar lot in the database: install {MODULE} with its demo data.")
     product = lot.product_id
-    if not lot._get_label_ean13():
+    labels = env["report.conserverie_production.report_jar_label"]
+    if not labels._get_ean13(lot):
         # EAN-13 for the benchmark only; rolled back at the end.
         product.barcode = "3760123456784"
     # Warm up (fonts, barcode patterns, templates), outside the timings.
@@ -101,7 +102,7 @@ def bench(env, count, report_url):
 
     base = lot._get_label_data(1)
     distinct_labels = [replace(base, lot_name=f"{lot.name}-{i:04d}") for i in range(count)]
-    captions = lot._label_captions()
+    captions = labels._get_captions()
     ours_distinct, pdf = timed(lambda: render_labels(distinct_labels, captions=captions))
     pages = len(PdfFileReader(io.BytesIO(pdf)).pages)
     print(

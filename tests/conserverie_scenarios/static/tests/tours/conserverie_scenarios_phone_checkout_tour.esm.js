@@ -1,3 +1,4 @@
+/** @odoo-module */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as NumberPopup from "@point_of_sale/../tests/tours/utils/number_popup_util";
@@ -104,9 +105,7 @@ registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", 
             NumberPopup.isShown("2"),
             Dialog.confirm(),
             backToProducts(),
-            inLeftSide([
-                ...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" }),
-            ]),
+            inLeftSide([...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" })]),
             totalIs("18.50"),
 
             ProductScreen.clickPayButton(),
