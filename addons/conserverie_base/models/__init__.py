@@ -16,3 +16,4 @@ from . import sale_order
 from . import pos_config
 from . import pos_order
 from . import conserverie_pos_order_issue
+from . import pos_payment
