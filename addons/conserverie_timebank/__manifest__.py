@@ -27,6 +27,8 @@
         "wizard/conserverie_time_crew_credit_views.xml",
         "wizard/conserverie_time_reverse_views.xml",
         "report/conserverie_time_reconciliation_views.xml",
+        "views/conserverie_time_in_kind_entry_views.xml",
+        "wizard/conserverie_time_in_kind_post_views.xml",
         "views/conserverie_timebank_menus.xml",
     ],
     "demo": [

@@ -10,3 +10,4 @@ from . import pos_order
 from . import pos_session
 from . import pos_config
 from . import conserverie_pos_order_issue
+from . import conserverie_time_in_kind_entry

@@ -400,6 +400,46 @@ class ConserverieTimeMove(models.Model):
             "hours_by_type": by_type,
         }
 
+    @api.model
+    def _get_volunteer_hours(self, date_to, company=None, date_from=None):
+        """Hours credited to members for volunteering, net of corrections: the
+        volunteering credits and the reversals of such credits (a corrected attendance
+        reverses its credit and credits the new hours, so it counts once).
+
+        Counted by the date of each move, up to ``date_to`` included and from
+        ``date_from`` if given; a correction counts when it is made, never back in the
+        month of the credit. Read on every account of ``company`` (the current one by
+        default): callers are accountants or the monthly entry.
+        """
+        company = company or self.env.company
+        facility = self.env["conserverie.time.account"].sudo()._get_facility(company)
+        # sudo: the figure covers every member's account of the company
+        self.sudo().flush_model()
+        date_clause = (
+            SQL("AND move.date >= %s", datetime.combine(date_from, time.min))
+            if date_from
+            else SQL()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT COALESCE(SUM(move.amount), 0)
+                  FROM conserverie_time_move move
+                  LEFT JOIN conserverie_time_move original ON original.id = move.reversed_move_id
+                 WHERE move.company_id = %(company)s
+                   AND move.account_id != %(facility)s
+                   AND move.date < %(end)s
+                   %(date_clause)s
+                   AND (move.move_type = 'volunteering' OR original.move_type = 'volunteering')
+                """,
+                company=company.id,
+                facility=facility.id,
+                end=datetime.combine(date_to + timedelta(days=1), time.min),
+                date_clause=date_clause,
+            )
+        )
+        return round(self.env.cr.fetchone()[0], HOUR_ROUNDING)
+
     # ------------------------------------------------------------------
     # Back-office postings
     # ------------------------------------------------------------------

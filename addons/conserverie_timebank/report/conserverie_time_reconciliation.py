@@ -163,7 +163,7 @@ class ConserverieTimeReconciliation(models.TransientModel):
     def _get_ledger_totals(self):
         """Hours issued and redeemed (the ledger's own definition, see
         ``conserverie.time.move.get_hours_totals``), outstanding and volunteered."""
-        start, end = self._get_bounds()
+        _start, end = self._get_bounds()
         # sudo: the accountant reconciles the whole ledger of the company
         Move = self.env["conserverie.time.move"].sudo()
         totals = Move.get_hours_totals(self.date_from, self.date_to, company=self.company_id)
@@ -182,24 +182,9 @@ class ConserverieTimeReconciliation(models.TransientModel):
             )
         )
         facility_balance = self.env.cr.fetchone()[0]
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT COALESCE(SUM(move.amount), 0)
-                  FROM conserverie_time_move move
-                  LEFT JOIN conserverie_time_move original ON original.id = move.reversed_move_id
-                 WHERE move.company_id = %(company)s
-                   AND move.account_id != %(facility)s
-                   AND move.date BETWEEN %(start)s AND %(end)s
-                   AND (move.move_type = 'volunteering' OR original.move_type = 'volunteering')
-                """,
-                company=self.company_id.id,
-                facility=facility.id,
-                start=start,
-                end=end,
-            )
+        volunteer_hours = Move._get_volunteer_hours(
+            self.date_to, company=self.company_id, date_from=self.date_from
         )
-        volunteer_hours = self.env.cr.fetchone()[0]
         return {
             "hours_issued": totals["hours_issued"],
             "hours_redeemed": totals["hours_redeemed"],

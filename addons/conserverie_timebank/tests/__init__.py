@@ -7,3 +7,4 @@ from . import test_security
 from . import test_concurrency
 from . import test_ui
 from . import test_concurrent_tills
+from . import test_in_kind

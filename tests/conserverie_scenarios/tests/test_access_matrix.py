@@ -102,6 +102,8 @@ MODEL_ACCESS = {
     "conserverie.time.reconciliation": ACCOUNTANT_WIZARD,
     "conserverie.time.reconciliation.session": ACCOUNTANT_WIZARD,
     "conserverie.time.reconciliation.method": ACCOUNTANT_WIZARD,
+    "conserverie.time.in.kind.entry": {"accountant": "rc"},
+    "conserverie.time.in.kind.post": ACCOUNTANT_WIZARD,
     # conserverie_impact: coordinators configure, staff type answers in (never edit
     # them), accountants read figures and reports
     "conserverie.impact.indicator": {**EMPLOYEES_READ, "coordinator": "rwcu", "internal": "r"},
@@ -297,6 +299,9 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
                 "conserverie.time.account": cls.member_account,
                 "conserverie.time.move": cls.Move.search(
                     [("account_id", "=", cls.member_account.id), ("move_type", "=", "welcome")]
+                ),
+                "conserverie.time.in.kind.entry": cls.env["conserverie.time.in.kind.entry"].create(
+                    {"company_id": cls.company.id, "month": "2021-01-01"}
                 ),
             }
         )
