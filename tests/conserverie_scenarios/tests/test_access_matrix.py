@@ -121,6 +121,25 @@ MODEL_ACCESS = {
     "conserverie.impact.fact": FIGURES,
 }
 
+# Rights the suite's roles get from Odoo's own groups (point of sale, sales, stock,
+# accounting) on the records a till touches. Odoo lets every till user change and
+# delete orders and payments: the suite makes it harmless (a paid order and its
+# payments never change, see test_a_paid_order_never_changes).
+TILL_USER = {"volunteer": "rwcu", "staff": "rwcu", "coordinator": "rwcu", "accountant": "rwcu"}
+CORE_ACCESS = {
+    "pos.order": TILL_USER,
+    "pos.payment": TILL_USER,
+    "pos.session": {"volunteer": "rwc", "staff": "rwc", "coordinator": "rwc", "accountant": "rwc"},
+    "res.partner": {
+        "volunteer": "r",
+        "staff": "r",
+        "coordinator": "rwc",
+        "accountant": "r",
+        "internal": "r",
+        "portal": "r",
+    },
+}
+
 # (model, field) -> {profile: r(ead) w(rite)}, checked on one record of the model.
 # A write the profile may not make is refused (or ignored, for a computed field)
 # and leaves the value as it was.
@@ -473,6 +492,34 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
                         if letter not in allowed:
                             with self.assertRaises(AccessError):
                                 records.check_access(operation)
+
+    def test_core_rights_of_the_roles(self):
+        for model_name, rights in sorted(CORE_ACCESS.items()):
+            for profile in PROFILES:
+                allowed = rights.get(profile, "")
+                records = self.env[model_name].with_user(self.users[profile])
+                for letter, operation in OPERATIONS.items():
+                    with self.subTest(model=model_name, profile=profile, operation=operation):
+                        self.assertEqual(records.has_access(operation), letter in allowed)
+
+    def test_a_paid_order_never_changes(self):
+        """What Odoo's rights let a till user try through RPC on a paid order."""
+        order = self.samples["pos.order"]
+        payment = order.payment_ids[:1]
+        amount, method = payment.amount, payment.payment_method_id
+        for profile in ("volunteer", "staff", "coordinator", "accountant"):
+            user = self.users[profile]
+            with self.subTest(profile=profile):
+                with self.assertRaises(UserError):
+                    order.with_user(user).unlink()
+                with self.assertRaises(UserError):
+                    payment.with_user(user).write({"amount": amount + 1})
+                with self.assertRaises(UserError):
+                    payment.with_user(user).write({"payment_method_id": self.cash_method.id})
+                with self.assertRaises(UserError):
+                    payment.with_user(user).unlink()
+        self.assertTrue(order.exists())
+        self.assertEqual((payment.amount, payment.payment_method_id), (amount, method))
 
     def test_sample_records_follow_the_table(self):
         """Rights and record rules together, on a real record of each stored model."""
