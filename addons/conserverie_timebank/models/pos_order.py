@@ -78,7 +78,7 @@ class PosOrder(models.Model):
         other_refunds = self.search(
             [
                 ("lines.refunded_orderline_id.order_id", "in", originals.ids),
-                ("id", "!=", self.id),
+                ("id", "not in", self.ids),
             ]
         )
         given_back = self._get_posted_time_payments(

@@ -118,3 +118,56 @@ class PosSession(models.Model):
             "allowed": account._check_available(hours),
             "balance_display": format_hours(account.balance),
         }
+
+    def get_refundable_hours(self, partner_id, refunded_line_ids, amount):
+        """Whether a refund of the order lines ``refunded_line_ids`` may give ``amount``
+        euros back in hours to a customer: the rule the server applies when the order
+        syncs (``pos.order._may_refund_in_hours``), asked before the till validates.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        company = self.company_id
+        partner = self.env["res.partner"].browse(partner_id).exists()
+        # sudo: a volunteer may not read every order refunded nor the ledger; only the
+        # answer is returned
+        refunded_lines = (
+            self.env["pos.order.line"]
+            .sudo()
+            .browse(refunded_line_ids)
+            .exists()
+            .filtered(lambda line: line.order_id.company_id == company)
+        )
+        hours = euros_to_hours(abs(amount or 0.0), company.time_hour_value)
+        # sudo: same; the refund is never saved, it only carries the lines it refunds
+        refund = (
+            self.env["pos.order"]
+            .sudo()
+            .new(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "lines": [
+                        Command.create({"refunded_orderline_id": line.id})
+                        for line in refunded_lines
+                    ],
+                }
+            )
+        )
+        payment = (
+            self.env["pos.payment"]
+            .sudo()  # sudo: same
+            .new(
+                {
+                    "pos_order_id": refund.id,
+                    "amount": -abs(amount or 0.0),
+                    "payment_method_id": company._get_time_payment_method().id,
+                }
+            )
+        )
+        refundable = refund._get_refundable_hours() if partner else 0.0
+        return {
+            "hours": hours,
+            "refundable_hours": refundable,
+            "refundable_display": format_hours(refundable),
+            "allowed": bool(partner) and refund._may_refund_in_hours(payment),
+        }

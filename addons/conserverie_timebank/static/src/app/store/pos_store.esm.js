@@ -33,6 +33,29 @@ patch(PosStore.prototype, {
         }
     },
 
+    /**
+     * Ask the server whether ``order`` may give ``amount`` euros back in hours to its
+     * customer: only hours they paid on the orders it refunds. Returns null offline.
+     */
+    async fetchRefundableHours(order, amount) {
+        const refundedLineIds = order.lines
+            .map((line) => line.refunded_orderline_id?.id)
+            .filter((id) => typeof id === "number");
+        try {
+            return await this.data.call("pos.session", "get_refundable_hours", [
+                [this.session.id],
+                order.get_partner()?.id || false,
+                refundedLineIds,
+                amount,
+            ]);
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                return null;
+            }
+            throw error;
+        }
+    },
+
     /** The last time account status known for the customer, undefined if none yet. */
     getTimeAccount(partner) {
         return partner ? this.timeAccountByPartnerId[partner.id] : undefined;

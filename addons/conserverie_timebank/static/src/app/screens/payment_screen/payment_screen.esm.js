@@ -134,7 +134,10 @@ patch(PaymentScreen.prototype, {
             });
             return false;
         }
-        if (timeAmount <= 0) {
+        if (timeAmount < 0) {
+            return await this._checkHoursRefund(timeAmount);
+        }
+        if (timeAmount === 0) {
             return true;
         }
         const status = await this.fetchTimeAccount(timeAmount);
@@ -156,5 +159,29 @@ patch(PaymentScreen.prototype, {
             return false;
         }
         return true;
+    },
+
+    /** Hours go back only as the refund of hours the same customer paid, asked online. */
+    async _checkHoursRefund(timeAmount) {
+        const status = await this.pos.fetchRefundableHours(this.currentOrder, timeAmount);
+        if (!status) {
+            // Offline: the refund is kept; the server gives no hours back if it breaks the rule.
+            this.notification.add(
+                _t("Offline: the hours will be given back when the order syncs, if allowed."),
+                { type: "warning" }
+            );
+            return true;
+        }
+        if (status.allowed) {
+            return true;
+        }
+        this.dialog.add(AlertDialog, {
+            title: _t("Hours cannot be given back"),
+            body: _t(
+                "Hours go back only as the refund of an order this customer paid in hours, for at most the hours not given back yet (%(refundable)s here, %(hours)s asked). Refund in euros or ask a coordinator.",
+                { refundable: status.refundable_display, hours: formatHours(status.hours) }
+            ),
+        });
+        return false;
     },
 });
