@@ -88,6 +88,14 @@ class PosOrder(models.Model):
                 order.sudo().has_review_issue = has_issue  # sudo: same
 
     @api.model
+    def _load_pos_data_fields(self, config_id):
+        """What Odoo loads in the till (every field the user may read), but the fields
+        only the server sets: the till never reads nor sends back an order's issues."""
+        names = super()._load_pos_data_fields(config_id)
+        names = names or self.check_field_access_rights("read", None)
+        return [name for name in names if name not in SERVER_FIELDS]
+
+    @api.model
     def sync_from_ui(self, orders):
         """Refuse the whole batch before anything is written when one order is malformed
         or points to records it cannot use: the till keeps its orders and the error says

@@ -16,6 +16,14 @@ class StockPicking(models.Model):
         "conserverie.activity", index="btree_not_null", check_company=True
     )
 
+    @api.model
+    def _prepare_picking_vals(self, partner, picking_type, location_id, location_dest_id):
+        """A till's delivery is a sale on the day from its creation: its moves get the
+        channel as they are created, with no second write."""
+        values = super()._prepare_picking_vals(partner, picking_type, location_id, location_dest_id)
+        values["channel_id"] = self.env["conserverie.channel"]._get_by_code("day_sale").id
+        return values
+
     @api.depends("sale_id.channel_id", "pos_order_id", "pos_session_id")
     def _compute_channel_id(self):
         Channel = self.env["conserverie.channel"]

@@ -8,6 +8,7 @@ class StockMove(models.Model):
         related="picking_id.channel_id",
         string="Distribution channel (impact)",
         store=True,
+        precompute=True,
         index="btree_not_null",
         help="Kept on the move so that impact figures group jars by channel without a join.",
     )

@@ -21,6 +21,13 @@ class PosPayment(models.Model):
         groups="conserverie_base.group_staff,conserverie_base.group_accountant",
     )
 
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        """What Odoo loads in the till (every field the user may read), but the ledger."""
+        names = super()._load_pos_data_fields(config_id)
+        names = names or self.check_field_access_rights("read", None)
+        return [name for name in names if name != "time_move_ids"]
+
     @api.depends("amount", "payment_method_id")
     def _compute_time_hours(self):
         for payment in self:
