@@ -186,21 +186,11 @@ class ConserverieTimeInKindEntry(models.Model):
         """The class 8 account ``code`` of the company, created if the chart lacks it."""
         if not code:
             raise UserError(self.env._("Set the accounts of contributions in kind first."))
-        # sudo: accounting set-up, whoever posts
-        Account = self.env["account.account"].sudo().with_company(company)
-        account = Account.search(
-            [("code", "=", code), *Account._check_company_domain(company)], limit=1
-        )
-        if account:
-            return account
         is_expense = code == company.time_in_kind_expense_code
-        return Account.create(
-            {
-                "code": code,
-                "name": self.env._("Volunteer staff") if is_expense else self.env._("Volunteering"),
-                "account_type": "expense" if is_expense else "income",
-                "company_ids": [fields.Command.set(company.ids)],
-            }
+        return company._find_or_create_account(
+            code,
+            self.env._("Volunteer staff") if is_expense else self.env._("Volunteering"),
+            "expense" if is_expense else "income",
         )
 
     @api.model

@@ -78,49 +78,51 @@ class ResCompany(models.Model):
 
     def _get_time_clearing_account(self):
         """The clearing account of the hours taken at the till, created on first use."""
-        self.ensure_one()
-        company = self.sudo()  # sudo: accounting set-up, whoever triggers it
-        if company.time_clearing_account_id:
-            return company.time_clearing_account_id
-        Account = self.env["account.account"].sudo().with_company(company)  # sudo: set-up
-        account = Account.search(
-            [("code", "=", "467100"), *Account._check_company_domain(company)], limit=1
+        return self._get_time_account_setting(
+            "time_clearing_account_id",
+            "467100",
+            self.env._("Time hours - clearing account"),
+            "asset_current",
+            reconcile=True,
         )
-        if not account:
-            account = Account.create(
-                {
-                    "code": "467100",
-                    "name": self.env._("Time hours - clearing account"),
-                    "account_type": "asset_current",
-                    "reconcile": True,
-                    "company_ids": [fields.Command.set(company.ids)],
-                }
-            )
-        company.time_clearing_account_id = account
-        return account
 
     def _get_time_settlement_account(self):
         """The account the hours taken at the till are cleared against, created on first
         use in the expense class."""
-        self.ensure_one()
-        company = self.sudo()  # sudo: accounting set-up, whoever closes the session
-        if company.time_settlement_account_id:
-            return company.time_settlement_account_id
-        Account = self.env["account.account"].sudo().with_company(company)  # sudo: set-up
-        account = Account.search(
-            [("code", "=", "658100"), *Account._check_company_domain(company)], limit=1
+        return self._get_time_account_setting(
+            "time_settlement_account_id",
+            "658100",
+            self.env._("Jars redeemed with hours"),
+            "expense",
         )
-        if not account:
-            account = Account.create(
-                {
-                    "code": "658100",
-                    "name": self.env._("Jars redeemed with hours"),
-                    "account_type": "expense",
-                    "company_ids": [fields.Command.set(company.ids)],
-                }
+
+    def _get_time_account_setting(self, field_name, code, name, account_type, reconcile=False):
+        """The account the company set in ``field_name``; else the one of ``code`` in its
+        chart, or a new one, which becomes the setting."""
+        self.ensure_one()
+        company = self.sudo()  # sudo: accounting set-up, whoever triggers it
+        if not company[field_name]:
+            company[field_name] = company._find_or_create_account(
+                code, name, account_type, reconcile=reconcile
             )
-        company.time_settlement_account_id = account
-        return account
+        return company[field_name]
+
+    def _find_or_create_account(self, code, name, account_type, reconcile=False):
+        """The account ``code`` of the company's chart, created when the chart lacks it."""
+        self.ensure_one()
+        Account = self.env["account.account"].sudo().with_company(self)  # sudo: set-up
+        account = Account.search(
+            [("code", "=", code), *Account._check_company_domain(self)], limit=1
+        )
+        return account or Account.create(
+            {
+                "code": code,
+                "name": name,
+                "account_type": account_type,
+                "reconcile": reconcile,
+                "company_ids": [fields.Command.set(self.ids)],
+            }
+        )
 
     def _get_time_payment_method(self):
         """The company's POS payment method in hours, on its own journal."""
