@@ -7,6 +7,8 @@
     "author": "Conserverie mobile et solidaire",
     "website": "https://github.com/conserverie/conserverie",
     "depends": ["conserverie_deposit", "conserverie_production"],
+    # no model of its own: the rights of both sides apply
+    "data": ["security/ir.model.access.csv"],
     "auto_install": True,
     "installable": True,
 }

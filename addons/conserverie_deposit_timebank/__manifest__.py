@@ -12,6 +12,8 @@
             "conserverie_deposit_timebank/static/src/app/**/*",
         ],
     },
+    # no model of its own: the rights of both sides apply
+    "data": ["security/ir.model.access.csv"],
     "auto_install": True,
     "installable": True,
 }
