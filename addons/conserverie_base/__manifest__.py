@@ -22,6 +22,7 @@
         "views/conserverie_solidarity_bracket_views.xml",
         "views/conserverie_site_views.xml",
         "views/conserverie_activity_views.xml",
+        "views/pos_session_views.xml",
         "views/conserverie_intake_views.xml",
         "views/conserverie_channel_views.xml",
         "views/product_template_views.xml",

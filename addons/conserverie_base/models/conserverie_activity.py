@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.stall import cashier_hours
+
 ACTIVITY_TYPES = [
     ("preserving", "Preserving workshop"),
     ("gleaning", "Gleaning"),
@@ -8,6 +10,7 @@ ACTIVITY_TYPES = [
     ("awareness", "Awareness stand"),
 ]
 HARVEST_TYPES = ("gleaning", "picking_hike")
+SOLD_ORDER_STATES = ("paid", "done", "invoiced")
 
 
 class ConserverieActivity(models.Model):
@@ -68,6 +71,24 @@ class ConserverieActivity(models.Model):
     intake_count = fields.Integer(compute="_compute_harvested_kg")
     is_harvest = fields.Boolean(compute="_compute_is_harvest")
     color = fields.Integer()
+    pos_config_id = fields.Many2one(
+        "pos.config",
+        string="Stall",
+        check_company=True,
+        domain="[('picking_type_id.warehouse_id.is_mobile_unit', '=', True)]",
+        tracking=True,
+        help="The till that sells at this activity: a sale on the day of production, "
+        "a market stand.",
+    )
+    pos_session_ids = fields.One2many(
+        "pos.session", "activity_id", string="Stall sessions", readonly=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    stall_order_count = fields.Integer(string="Sales", compute="_compute_stall_figures")
+    stall_amount_total = fields.Monetary(string="Takings", compute="_compute_stall_figures")
+    stall_cashier_ids = fields.Many2many(
+        "res.users", string="Cashiers", compute="_compute_stall_figures"
+    )
 
     @api.depends("date_start")
     def _compute_date_end(self):
@@ -101,6 +122,28 @@ class ConserverieActivity(models.Model):
     def _compute_is_harvest(self):
         for activity in self:
             activity.is_harvest = activity.activity_type in HARVEST_TYPES
+
+    @api.depends("pos_session_ids.order_ids.state", "pos_session_ids.order_ids.amount_total")
+    def _compute_stall_figures(self):
+        groups = self.env["pos.order"]._read_group(
+            self._get_stall_order_domain(),
+            ["session_id", "user_id"],
+            ["__count", "amount_total:sum"],
+        )
+        figures = {activity: [0, 0.0, self.env["res.users"]] for activity in self}
+        for session, user, count, amount in groups:
+            activity_figures = figures[session.activity_id]
+            activity_figures[0] += count
+            activity_figures[1] += amount
+            activity_figures[2] |= user
+        for activity in self:
+            count, amount, users = figures[activity]
+            activity.stall_order_count = count
+            activity.stall_amount_total = amount
+            activity.stall_cashier_ids = users
+
+    def _get_stall_order_domain(self):
+        return [("session_id.activity_id", "in", self.ids), ("state", "in", SOLD_ORDER_STATES)]
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -160,6 +203,86 @@ class ConserverieActivity(models.Model):
                 "default_date": fields.Date.to_date(self.date_start),
             },
         }
+
+    def action_open_stall(self):
+        """Open the till of the activity's stall in a session that serves the activity."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group("conserverie_base.group_staff"):
+            raise AccessError(self.env._("Only centre staff open the stall of an activity."))
+        if self.state == "cancelled":
+            raise UserError(self.env._("A cancelled activity has no stall."))
+        config = self.pos_config_id
+        if not config:
+            raise UserError(
+                self.env._("Choose the stall that sells at %(activity)s first.", activity=self.name)
+            )
+        session = config.current_session_id
+        if not session:
+            config._check_before_creating_new_session()
+            self.env["pos.session"].create(
+                {"user_id": self.env.uid, "config_id": config.id, "activity_id": self.id}
+            )
+        elif session.activity_id != self:
+            if session.activity_id:
+                raise UserError(
+                    self.env._(
+                        "The stall %(stall)s is open for %(activity)s: close its session first.",
+                        stall=config.name,
+                        activity=session.activity_id.name,
+                    )
+                )
+            if session.order_ids:
+                raise UserError(
+                    self.env._(
+                        "The stall %(stall)s has already sold in the session %(session)s: "
+                        "close it first.",
+                        stall=config.name,
+                        session=session.name,
+                    )
+                )
+            session.activity_id = self
+        return config.open_ui()
+
+    def action_view_stall_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("point_of_sale.action_pos_pos_form")
+        action["domain"] = self._get_stall_order_domain()
+        action["context"] = {}
+        return action
+
+    def action_view_stall_takings(self):
+        """The stall's payments, totalled by payment method."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "point_of_sale.action_pos_payment_form"
+        )
+        action["domain"] = [("pos_order_id", "any", self._get_stall_order_domain())]
+        action["context"] = {"search_default_group_by_payment_method": 1}
+        return action
+
+    def _add_stall_cashiers(self, session):
+        """List the cashiers of a closed stall session in the attendance, unvalidated.
+
+        Staff validate each line (tick *attended*); hours are credited only then.
+        A person already listed is left as they are.
+        """
+        self.ensure_one()
+        listed = self.attendance_ids.partner_id
+        hours = cashier_hours(self.date_start, self.date_end)
+        values = {}
+        for user in session._get_cashiers():
+            if user.partner_id in listed or user.partner_id.id in values:
+                continue
+            values[user.partner_id.id] = {
+                "activity_id": self.id,
+                "partner_id": user.partner_id.id,
+                "role": "staff" if user.has_group("conserverie_base.group_staff") else "volunteer",
+                "hours": hours,
+                "attended": False,
+                "pos_session_id": session.id,
+            }
+        # sudo: whoever closes the till, the cashiers are listed; nothing is validated here
+        return self.env["conserverie.activity.attendance"].sudo().create(list(values.values()))
 
     def action_view_intakes(self):
         self.ensure_one()

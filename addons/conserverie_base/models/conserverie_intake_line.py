@@ -57,6 +57,13 @@ class ConserverieIntakeLine(models.Model):
                 and intake.partner_id._is_organic_certified_on(intake.date)
             )
 
+    @api.depends("intake_id.name", "product_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " · ".join(
+                filter(None, (line.intake_id.name, line.product_id.display_name))
+            )
+
     @api.onchange("product_id")
     def _onchange_product_id(self):
         if self.product_id and not self.unit_value:

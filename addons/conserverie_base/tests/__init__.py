@@ -5,3 +5,5 @@ from . import test_solidarity_pricing
 from . import test_security
 from . import test_tools_pos_order_payload
 from . import test_tools_xlsx
+from . import test_activity_stall
+from . import test_tools_stall
