@@ -30,6 +30,9 @@
         "views/conserverie_time_in_kind_entry_views.xml",
         "wizard/conserverie_time_in_kind_post_views.xml",
         "views/conserverie_timebank_menus.xml",
+        "views/account_move_views.xml",
+        "views/account_payment_views.xml",
+        "wizard/conserverie_time_invoice_payment_views.xml",
     ],
     "demo": [
         "demo/conserverie_timebank_demo.xml",

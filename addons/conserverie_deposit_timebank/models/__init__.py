@@ -1,1 +1,2 @@
 from . import pos_order
+from . import account_move

@@ -1,1 +1,2 @@
 from . import test_pos_hours
+from . import test_invoice_hours

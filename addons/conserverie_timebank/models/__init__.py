@@ -11,3 +11,5 @@ from . import pos_session
 from . import pos_config
 from . import conserverie_pos_order_issue
 from . import conserverie_time_in_kind_entry
+from . import account_move
+from . import account_payment

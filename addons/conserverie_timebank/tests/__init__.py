@@ -8,3 +8,4 @@ from . import test_concurrency
 from . import test_ui
 from . import test_concurrent_tills
 from . import test_in_kind
+from . import test_invoice_hours
