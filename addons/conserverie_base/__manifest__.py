@@ -13,6 +13,7 @@
         "product_expiry",
         "point_of_sale",
         "sale_stock",
+        "base_import",
     ],
     "data": [
         "security/conserverie_base_security.xml",

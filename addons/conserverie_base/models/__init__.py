@@ -18,3 +18,4 @@ from . import pos_order
 from . import conserverie_pos_order_issue
 from . import pos_payment
 from . import pos_session
+from . import conserverie_opening_mixin

@@ -75,3 +75,17 @@ class ResPartner(models.Model):
             pricelist = partner.solidarity_bracket_id.pricelist_id
             if pricelist:
                 partner.property_product_pricelist = pricelist
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import template for growers and their organic certificates"),
+                "template": "/conserverie_base/static/xls/conserverie_growers.xlsx",
+            },
+            {
+                "label": self.env._("Import template for members and their solidarity brackets"),
+                "template": "/conserverie_base/static/xls/conserverie_members.xlsx",
+            },
+        ]

@@ -7,3 +7,4 @@ from . import test_tools_pos_order_payload
 from . import test_tools_xlsx
 from . import test_activity_stall
 from . import test_tools_stall
+from . import test_import_templates
