@@ -3,8 +3,6 @@ from odoo.exceptions import UserError
 
 from ..tools import format_hours
 
-TIME_GROUPS = "conserverie_base.group_staff,conserverie_base.group_accountant"
-
 
 class AccountPayment(models.Model):
     """A member's hours paying a customer invoice: the payment lands on the hours
@@ -46,11 +44,9 @@ class AccountPayment(models.Model):
         help="The entry that moved the payment from the clearing account to the settlement "
         "account.",
     )
+    # read with the reader's rights: the ledger stays closed to whoever may not read it
     time_move_ids = fields.Many2many(
-        "conserverie.time.move",
-        string="Time moves",
-        compute="_compute_time_move_ids",
-        groups=TIME_GROUPS,
+        "conserverie.time.move", string="Time moves", compute="_compute_time_move_ids"
     )
 
     _sql_constraints = [

