@@ -30,6 +30,8 @@
         "views/conserverie_time_in_kind_entry_views.xml",
         "wizard/conserverie_time_in_kind_post_views.xml",
         "views/conserverie_timebank_menus.xml",
+        "security/conserverie_time_opening_balance_security.xml",
+        "views/conserverie_time_opening_balance_views.xml",
         "views/account_move_views.xml",
         "views/account_payment_views.xml",
         "wizard/conserverie_time_invoice_payment_views.xml",

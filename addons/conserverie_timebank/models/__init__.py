@@ -13,3 +13,4 @@ from . import conserverie_pos_order_issue
 from . import conserverie_time_in_kind_entry
 from . import account_move
 from . import account_payment
+from . import conserverie_time_opening_balance

@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_concurrent_tills
 from . import test_in_kind
 from . import test_invoice_hours
+from . import test_opening_balance
