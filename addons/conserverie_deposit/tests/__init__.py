@@ -4,3 +4,4 @@ from . import test_empties
 from . import test_writeoff
 from . import test_security
 from . import test_pos_tour
+from . import test_deposit_opening
