@@ -226,3 +226,13 @@ class MrpBom(models.Model):
         return " ({})".format(
             self.env._("%(percentage)s %%", percentage=format_percentage(quid[name]))
         )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import template for preserving recipes"),
+                "template": "/conserverie_production/static/xls/conserverie_recipes.xlsx",
+            },
+        ]

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ProductTemplate(models.Model):
@@ -34,3 +34,13 @@ class ProductTemplate(models.Model):
             template.label_ingredients_preview = (
                 bom.ingredients_text if bom and bom.preserving_process else False
             )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import template for preserves and ingredients"),
+                "template": "/conserverie_production/static/xls/conserverie_preserves.xlsx",
+            },
+        ]

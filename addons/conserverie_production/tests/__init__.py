@@ -16,3 +16,4 @@ from . import (
     test_traceability,
     test_window_actions,
 )
+from . import test_import_templates
