@@ -10,6 +10,7 @@ from ..tools.label_layout import (
     LabelOverflowError,
     address_text,
     check_label_count,
+    gs1_lot_element_string,
     net_quantity_text,
     normalize_ean13,
     render_labels,
@@ -27,6 +28,17 @@ class ReportConserverieJarLabel(models.AbstractModel):
         barcode = (lot.product_id.barcode or "").strip()
         try:
             return normalize_ean13(barcode) if barcode else ""
+        except ValueError:
+            return ""
+
+    @api.model
+    def _get_gs1_lot(self, lot, ean13):
+        """The GS1 element string of the jar's GTIN and lot the till scans, or "" when
+        the product has no EAN-13 or GS1 cannot carry the lot's name."""
+        if not ean13:
+            return ""
+        try:
+            return gs1_lot_element_string(ean13, lot.name)
         except ValueError:
             return ""
 
@@ -65,6 +77,7 @@ class ReportConserverieJarLabel(models.AbstractModel):
         best_before = lot.use_date or lot.expiration_date
         production_date = lot.conserverie_production_id.date_start or fields.Datetime.now()
         organic = company._is_conserverie_organic_on(fields.Date.to_date(production_date))
+        ean13 = self._get_ean13(lot)
         return {
             "product_name": lot.product_id.name,
             "ingredients": ingredients,
@@ -83,7 +96,8 @@ class ReportConserverieJarLabel(models.AbstractModel):
             if organic
             else "",
             "deposit_text": "",
-            "ean13": self._get_ean13(lot),
+            "ean13": ean13,
+            "gs1_lot": self._get_gs1_lot(lot, ean13),
             "copies": copies,
         }
 

@@ -8,6 +8,7 @@ from . import (
     test_security,
     test_sterilisation_cycle,
     test_tools_label_layout,
+    test_tools_label_gs1,
     test_tools_lethality,
     test_tools_probe_csv,
     test_tools_quid,

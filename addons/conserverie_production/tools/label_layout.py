@@ -10,6 +10,12 @@ Annex IV): with Helvetica (x-height 523/1000 em) that is 6.5 pt. Text that
 does not fit at that size raises :class:`LabelOverflowError` rather than
 printing an illegal or truncated label.
 
+The lot barcode is a GS1-128 of the product's GTIN and the lot,
+"(01) GTIN (10) lot", when the caller gives one (:func:`gs1_lot_element_string`):
+the till scans it and gets the product with its lot, and no EAN-13 is drawn
+beside it (both stacked leave no room for the mentions on a 70 x 37 mm
+sticker). Otherwise the lot is a Code 128 of its name, beside the EAN-13.
+
 Barcodes come from python-barcode as module strings ("1011…") and are drawn
 as filled rectangles (one fill per barcode, cached by code string): no images.
 Each distinct line of text is typeset once per document and each label with
@@ -93,6 +99,7 @@ class LabelData:
     organic_text: str = ""
     deposit_text: str = ""
     ean13: str = ""
+    gs1_lot: str = ""
     copies: int = 1
 
 
@@ -211,12 +218,35 @@ def normalize_ean13(code):
     return code
 
 
+# GS1 application identifier (10), batch or lot number: up to 20 characters of
+# the GS1 set 82 (GS1 General Specifications, 3.2 and 7.11).
+GS1_LOT_RE = re.compile(r'[!"%-/0-9:-?A-Z_a-z]{1,20}')
+
+
+def gs1_lot_element_string(ean13, lot_name):
+    """The GS1 element string "01<GTIN-14>10<lot>" of a jar, without FNC1.
+
+    The GTIN-14 is the EAN-13 with a leading zero; the lot comes last, so it needs
+    no separator.
+
+    :raises ValueError: an invalid EAN-13, or a lot name GS1 cannot carry (empty,
+        longer than 20 characters, or outside the GS1 character set).
+    """
+    gtin = "0" + normalize_ean13(ean13)
+    if not GS1_LOT_RE.fullmatch(lot_name or ""):
+        raise ValueError(
+            f"{lot_name!r} cannot be a GS1 lot: 1 to 20 letters, digits or GS1 signs expected."
+        )
+    return f"01{gtin}10{lot_name}"
+
+
 @lru_cache(maxsize=4096)
 def bar_runs(symbology, code):
     """Return ``(modules, runs)`` of a barcode: its width in modules and the
     ``(start, width)`` of each bar, in modules.
 
-    :param symbology: "ean13" (``code`` already valid) or "code128".
+    :param symbology: "ean13" (``code`` already valid), "code128" or "gs1_128"
+        (``code`` a GS1 element string, FNC1 added).
     :raises ValueError: characters the symbology cannot encode.
     """
     try:
@@ -411,7 +441,8 @@ def _run_in(paragraphs):
 
 def _place_barcodes(label, layout, typesetter, captions):
     """Place the lot's Code 128 (left) and the EAN-13 (right) at the bottom,
-    each above its text (the lot line, the EAN digits).
+    each above its text (the lot line, the EAN digits); or, when
+    ``label.gs1_lot`` is set, the GS1-128 of the GTIN and the lot alone.
 
     Side by side when they fit, else the Code 128 on a row above. Returns
     ``(barcodes, lines, height)``, the height in pt above the bottom padding.
@@ -424,7 +455,10 @@ def _place_barcodes(label, layout, typesetter, captions):
     pad = layout.padding * mm
     lot_text = f"{captions['lot']} {label.lot_name}"
     lot_end = pad + typesetter.width(lot_text) * size
-    modules = bar_runs("code128", label.lot_name)[0]
+    lot_symbology, lot_code = (
+        ("gs1_128", label.gs1_lot) if label.gs1_lot else ("code128", label.lot_name)
+    )
+    modules = bar_runs(lot_symbology, lot_code)[0]
 
     def code128_module(edge, quiet):
         """Largest module (pt) at which the Code 128 ends ``quiet`` pt (and
@@ -440,7 +474,8 @@ def _place_barcodes(label, layout, typesetter, captions):
     barcodes, lines = [], []
     module = None
     rows = 1
-    if label.ean13:
+    # a GS1-128 already carries the GTIN: the EAN-13 is not drawn a second time
+    if label.ean13 and not label.gs1_lot:
         ean = normalize_ean13(label.ean13)
         ean_module = layout.ean13_module * mm
         ean_x = width - max(pad, EAN13_QUIET[1] * ean_module)
@@ -462,7 +497,7 @@ def _place_barcodes(label, layout, typesetter, captions):
     bottom = pad + (rows - 1) * (text_height + bar_height + STACKED_ROW_GAP * mm)
     code128_x = max(pad, CODE128_QUIET[0] * module)
     code128_y = bottom + text_height
-    barcodes.append(_Barcode("code128", label.lot_name, code128_x, code128_y, module, bar_height))
+    barcodes.append(_Barcode(lot_symbology, lot_code, code128_x, code128_y, module, bar_height))
     lines.append((pad, bottom + 0.22 * size, ((regular, size, lot_text),)))
     return barcodes, lines, bottom - pad + text_height + bar_height
 
