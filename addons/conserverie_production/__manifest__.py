@@ -7,7 +7,7 @@
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",
     "website": "https://github.com/conserverie/conserverie",
-    "depends": ["conserverie_base", "mrp"],
+    "depends": ["conserverie_base", "mrp", "barcodes_gs1_nomenclature"],
     "external_dependencies": {"python": ["python-barcode"]},
     "data": [
         "security/conserverie_production_security.xml",
@@ -30,6 +30,9 @@
     ],
     "demo": ["demo/conserverie_production_demo.xml"],
     "assets": {
+        "point_of_sale._assets_pos": [
+            "conserverie_production/static/src/app/**/*",
+        ],
         "web.assets_tests": [
             "conserverie_production/static/tests/tours/**/*",
         ],
