@@ -37,6 +37,11 @@
     "demo": [
         "demo/conserverie_base_demo.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "conserverie_base/static/src/app/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -1,0 +1,80 @@
+/** @odoo-module */
+import { PosStore } from "@point_of_sale/app/store/pos_store";
+import { patch } from "@web/core/utils/patch";
+import { browser } from "@web/core/browser/browser";
+import { _t } from "@web/core/l10n/translation";
+import { ConnectionLostError } from "@web/core/network/rpc";
+
+// How often the till tries again to send the sales validated offline (ms).
+export const RESEND_INTERVAL = 10000;
+
+patch(PosStore.prototype, {
+    async setup() {
+        await super.setup(...arguments);
+        this.onConnectionBack = () => this.sendWaitingOrders();
+        browser.addEventListener("online", this.onConnectionBack);
+        this.data.bus.addEventListener("reconnect", this.onConnectionBack);
+        this.resendInterval = browser.setInterval(() => this.sendWaitingOrders(), RESEND_INTERVAL);
+    },
+
+    /** The sales validated at this till that the server has not received yet. */
+    getWaitingOrders() {
+        return this.models["pos.order"].filter(
+            (order) => order.isUnsyncedPaid && order.state !== "cancel"
+        );
+    },
+
+    /** Say once, without stopping the volunteer, that the sales wait for the connection. */
+    notifySalesKeptOffline() {
+        const network = this.data.network;
+        if (!network.warningTriggered) {
+            network.warningTriggered = true;
+            this.notification.add(
+                _t("No connection: the sales are kept and sent as soon as the connection is back."),
+                { type: "warning", title: _t("Offline") }
+            );
+        }
+    },
+
+    /**
+     * A sale validated offline is kept and queued: the validation goes on to the receipt
+     * without an error; the sale is sent when the connection is back.
+     */
+    async syncAllOrders(options = {}) {
+        try {
+            return await super.syncAllOrders(...arguments);
+        } catch (error) {
+            if (this.isValidatingOrder && error instanceof ConnectionLostError) {
+                this.notifySalesKeptOffline();
+                return [];
+            }
+            throw error;
+        }
+    },
+
+    /**
+     * Send the sales validated offline as soon as the connection is back: on the browser's
+     * "online" event, when the bus reconnects, and every few seconds while some wait.
+     */
+    async sendWaitingOrders() {
+        const waiting = this.getWaitingOrders();
+        if (!waiting.length || this.isSendingWaitingOrders) {
+            return;
+        }
+        if (this.data.network.offline && browser.navigator.onLine) {
+            // the "online" event was missed: the browser has a network again
+            this.data.network.offline = false;
+            this.data.network.warningTriggered = false;
+        }
+        if (this.data.network.offline) {
+            return;
+        }
+        this.isSendingWaitingOrders = true;
+        try {
+            this.addPendingOrder(waiting.map((order) => order.id));
+            await this.pushOrderMutex.exec(() => this.syncAllOrders());
+        } finally {
+            this.isSendingWaitingOrders = false;
+        }
+    },
+});
