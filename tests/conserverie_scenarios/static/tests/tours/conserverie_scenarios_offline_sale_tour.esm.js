@@ -1,0 +1,124 @@
+/** @odoo-module */
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as Order from "@point_of_sale/../tests/tours/utils/generic_components/order_widget_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
+import { registry } from "@web/core/registry";
+
+const PRESERVE = "Confiture scannée";
+const COMPOTE = "Compote scannée";
+const CASH = "Espèces scan";
+const RELEASED_LOT = "L26-SCAN-1";
+const COMPOTE_LOTS = ["L26-COMP-1", "L26-COMP-2"];
+
+/** The phone loses its network: the browser says so and fires "offline". */
+function goOffline() {
+    return {
+        content: "the connection is lost",
+        trigger: "body",
+        run() {
+            Object.defineProperty(navigator, "onLine", { configurable: true, get: () => false });
+            window.dispatchEvent(new Event("offline"));
+        },
+    };
+}
+
+/** The network comes back: "online", and nothing else done by the volunteer. */
+function goOnline() {
+    return {
+        content: "the connection comes back",
+        trigger: "body",
+        run() {
+            delete navigator.onLine;
+            window.dispatchEvent(new Event("online"));
+        },
+    };
+}
+
+/**
+ * Online, the jam's single released lot is chosen without a pop-up. The connection is
+ * lost: the compote's two released lots known at the last sync are offered, the sale is
+ * validated and kept without a "Connection Lost" dialog, the navbar counts it waiting.
+ * The connection comes back: the sale is sent at once, the counter goes.
+ */
+registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+
+            ProductScreen.clickDisplayedProduct(PRESERVE),
+            {
+                content: "the single released lot is chosen without a pop-up",
+                trigger: "body:not(:has(.modal))",
+            },
+            inLeftSide([
+                ...Order.hasLine({ productName: PRESERVE, quantity: "1.0" }),
+                {
+                    content: "the jar's line carries the released lot",
+                    trigger: `.order-container .orderline:contains('${PRESERVE}') li:contains('${RELEASED_LOT}')`,
+                },
+            ]),
+
+            goOffline(),
+            ProductScreen.clickDisplayedProduct(COMPOTE),
+            {
+                content: "offline, the lots known at the last sync are offered",
+                trigger: ".modal:contains('Lot/Serial Number(s) Required')",
+            },
+            {
+                content: "open the lots offered",
+                trigger: ".modal .list-line-input",
+                run: "click",
+            },
+            ...COMPOTE_LOTS.map((lot) => ({
+                content: `the released lot ${lot}, known at the last sync, is offered`,
+                trigger: `.modal .options-dropdown .option:contains('${lot}')`,
+            })),
+            {
+                content: "choose the second lot",
+                trigger: `.modal .options-dropdown .option:contains('${COMPOTE_LOTS[1]}')`,
+                run: "click",
+            },
+            Dialog.confirm(),
+            {
+                content: "no server communication problem is shown",
+                trigger: "body:not(:has(.modal))",
+            },
+            inLeftSide([
+                {
+                    content: "the compote's line carries the lot chosen offline",
+                    trigger: `.order-container .orderline:contains('${COMPOTE}') li:contains('${COMPOTE_LOTS[1]}')`,
+                },
+            ]),
+
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod(CASH),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+
+            ReceiptScreen.receiptIsThere(),
+            {
+                content: "a notice, not a dialog, says the sale is kept",
+                trigger: ".o_notification:contains('sent as soon as the connection is back')",
+            },
+            {
+                content: "no dialog interrupts the validated sale",
+                trigger: "body:not(:has(.modal))",
+            },
+            {
+                content: "the navbar counts one sale waiting",
+                trigger: ".pos-topheader .o_conserverie_waiting_orders:contains('1')",
+            },
+
+            goOnline(),
+            {
+                content: "the sale is sent as soon as the connection is back",
+                trigger: ".pos-topheader:not(:has(.o_conserverie_waiting_orders))",
+                timeout: 20000,
+            },
+        ].flat(),
+});
