@@ -8,3 +8,4 @@ from . import test_tools_xlsx
 from . import test_activity_stall
 from . import test_tools_stall
 from . import test_import_templates
+from . import test_settings

@@ -25,6 +25,7 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
             ("state", "=", "done"),
             ("company_id", "=", self.company_id.id),
             ("location_dest_id.usage", "=", "customer"),
+            ("location_id.warehouse_id.is_mobile_unit", "=", True),
             ("impact_channel_id", "!=", False),
             ("product_id.is_deposit", "=", False),
             *self._datetime_domain("date"),
@@ -39,6 +40,7 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
         domain = [
             ("state", "in", POS_DONE_STATES),
             ("company_id", "=", self.company_id.id),
+            ("session_id.is_conserverie_stall", "=", True),
             *self._datetime_domain("date_order"),
         ]
         if self.centre_id:

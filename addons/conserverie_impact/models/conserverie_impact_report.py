@@ -60,6 +60,16 @@ class ConserverieImpactReport(models.TransientModel):
     def _default_date_to(self):
         return fields.Date.context_today(self).replace(month=12, day=31)
 
+    @api.depends("date_from", "date_to", "centre_id")
+    def _compute_display_name(self):
+        for report in self:
+            if not (report.date_from and report.date_to):
+                report.display_name = self.env._("Impact report")
+                continue
+            report.display_name = self.env._(
+                "Impact report: %(period)s", period=report._get_period_label()
+            )
+
     @api.constrains("date_from", "date_to", "compare_date_from", "compare_date_to")
     def _check_dates(self):
         for report in self:

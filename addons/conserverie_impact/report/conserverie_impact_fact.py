@@ -146,9 +146,12 @@ class ConserverieImpactFact(models.Model):
             """(SELECT %s FROM stock_move move
                 JOIN stock_picking picking ON picking.id = move.picking_id
                 JOIN stock_location destination ON destination.id = move.location_dest_id
+                JOIN stock_location source ON source.id = move.location_id
+                JOIN stock_warehouse warehouse ON warehouse.id = source.warehouse_id
                 JOIN product_product product ON product.id = move.product_id
                 JOIN product_template template ON template.id = product.product_tmpl_id
                 WHERE move.state = 'done' AND destination.usage = 'customer'
+                  AND warehouse.is_mobile_unit
                   AND picking.channel_id IS NOT NULL
                   AND NOT COALESCE(template.is_deposit, FALSE))""",
             self._select(

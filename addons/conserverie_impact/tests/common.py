@@ -258,6 +258,7 @@ class ImpactCase(ProductionCase, TimebankCase, _ShiftedPeriodCase):
     @classmethod
     def _build_stall_order(cls):
         cls.jam.is_storable = True
+        cls.config.picking_type_id = cls.warehouse.pos_type_id  # a stall of the facility
         cls.stall_session = cls._open_session()
         data = TimebankCase._order_data(
             cls,

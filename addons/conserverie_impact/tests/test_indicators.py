@@ -189,6 +189,54 @@ class TestIndicators(ImpactCase):
             self._report(centre_id=self.centre.id).compute_indicators()["jars_sold_hours"], 0.0
         )
 
+    def test_other_shops_of_the_company_are_left_out(self):
+        """Only the facility's stalls count, not another shop of the company."""
+        journal = self.env["account.journal"].create(
+            {"name": "Caisse boutique (test)", "code": "CBT", "type": "cash"}
+        )
+        shop_cash = self.env["pos.payment.method"].create(
+            {"name": "Espèces boutique (test)", "journal_id": journal.id}
+        )
+        shop = self.env["pos.config"].create(
+            {"name": "Boutique (test)", "payment_method_ids": [Command.set(shop_cash.ids)]}
+        )
+        report = self._report(date_from=self.today, date_to=self.today)
+        before = report.compute_indicators()
+        shop_session = self._open_session(shop)
+        self.assertFalse(shop_session.is_conserverie_stall)
+        self._sync(self._order_data(shop_session, [(self.jam, 2)], [(shop_cash, 10.0)]))
+        shop_session.action_pos_session_closing_control()
+        after = report.compute_indicators()
+        for code in ("sales_euros", "jars_distributed", "jars_sold"):
+            self.assertAlmostEqual(after[code], before[code], msg=code)
+        self.assertTrue(self.stall_session.is_conserverie_stall)
+        self._sync(self._order_data(self.stall_session, [(self.jam, 1)], [(self.cash_method, 5.0)]))
+        self.assertAlmostEqual(
+            report.compute_indicators()["sales_euros"], before["sales_euros"] + 5.0
+        )
+
+    def test_a_report_and_its_records_read_as_names(self):
+        report = self._report(centre_id=self.centre.id)
+        self.assertIn(self.date_from.strftime("%d/%m/%Y"), report.display_name)
+        self.assertIn(self.centre.name, report.display_name)
+        action = report.action_open_indicator("kg_recovered")
+        lines = self.env[action["res_model"]].search(action["domain"])
+        self.assertTrue(lines)
+        for line in lines:
+            self.assertEqual(
+                line.display_name, f"{line.intake_id.name} · {line.product_id.display_name}"
+            )
+        views = self.env[action["res_model"]].get_views([(False, "list"), (False, "search")])
+        self.assertIn("product_id", views["views"]["list"]["arch"])
+
+    def test_figures_show_the_decimals_of_their_kind(self):
+        report = self._report()
+        report.action_compute()
+        figures = {line.code: line.value_display for line in report.line_ids}
+        self.assertEqual(figures["activities"], "2", "a count is a whole number")
+        self.assertEqual(figures["kg_recovered"], "110.0")
+        self.assertEqual(figures["jar_return_rate"], "60.0")
+
     def test_open_records_behind_each_figure(self):
         report = self._report()
         report.action_compute()
