@@ -1,0 +1,31 @@
+{
+    "name": "Conserverie: coordination",
+    "summary": "The coordinator's desk: growers' surplus offers, gleanings, bookings of the "
+    "lorry and households reached",
+    "version": "18.0.1.0.0",
+    "category": "Manufacturing/Conserverie",
+    "license": "AGPL-3",
+    "author": "Conserverie mobile et solidaire",
+    "website": "https://github.com/conserverie/conserverie",
+    "depends": ["conserverie_production", "sale", "portal"],
+    "data": [
+        "security/conserverie_coordination_security.xml",
+        "security/ir.model.access.csv",
+        "data/conserverie_coordination_data.xml",
+        "views/conserverie_surplus_offer_views.xml",
+        "views/conserverie_booking_request_views.xml",
+        "views/conserverie_household_views.xml",
+        "views/conserverie_solidarity_bracket_views.xml",
+        "views/conserverie_activity_views.xml",
+        "views/conserverie_intake_views.xml",
+        "views/res_partner_views.xml",
+        "views/product_template_views.xml",
+        "views/sale_order_views.xml",
+        "views/conserverie_coordination_portal_templates.xml",
+        "views/conserverie_coordination_menus.xml",
+    ],
+    "demo": [
+        "demo/conserverie_coordination_demo.xml",
+    ],
+    "installable": True,
+}

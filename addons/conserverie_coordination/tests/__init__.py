@@ -1,0 +1,5 @@
+from . import test_tools
+from . import test_surplus_offer
+from . import test_booking_request
+from . import test_household
+from . import test_security

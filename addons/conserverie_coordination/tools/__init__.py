@@ -1,0 +1,2 @@
+from . import surplus
+from . import reach
