@@ -25,6 +25,10 @@ and at most 1.1 times the time. --queries adds the statements the suite adds to 
 spares) one more order, grouped by table and kind of statement.
 
     python3 tests/benchmarks/bench_ordinary_order.py [--template DB] [--orders 200] [--queries]
+        [--profile 20]
+
+--profile N profiles N more orders in each database and prints the suite's functions by
+cumulative time and the functions whose time grows most from plain Odoo to the suite.
 
 The databases made are dropped at the end unless --keep is given; --reuse takes the
 databases of an earlier --keep as they are.
@@ -32,7 +36,9 @@ databases of an earlier --keep as they are.
 
 import argparse
 import contextlib
+import cProfile
 import json
+import pstats
 import re
 import sys
 import threading
@@ -79,6 +85,14 @@ def parse_args(argv=None):
         "--queries",
         action="store_true",
         help="also print the SQL statements the suite adds to one order",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also profile N more orders in each database (cProfile) and print where the "
+        "suite spends more time than plain Odoo",
     )
     return parser.parse_args(argv)
 
@@ -212,6 +226,67 @@ def print_added_queries(queries):
             print(f"  {suite[statement] - odoo[statement]:+d}  {statement}")
 
 
+def profiled(tills, stalls, orders):
+    """{kind: pstats.Stats} of ``orders`` more orders synced in each database."""
+    stats = {}
+    for kind in DATABASES:
+        till, stall, profile = tills[kind], stalls[kind], cProfile.Profile()
+        for _index in range(orders):
+            data = [stall.payload()]
+            profile.enable()
+            timed(till, lambda till=till, data=data: sync(till, data))
+            profile.disable()
+        stats[kind] = pstats.Stats(profile)
+    return stats
+
+
+def _functions(stats):
+    """{(file, line, function): (calls, cumulative seconds)}, files from the addons."""
+    functions = {}
+    for (filename, line, name), (
+        _primitive,
+        calls,
+        _own,
+        cumulative,
+        _callers,
+    ) in stats.stats.items():
+        short = re.sub(r"^.*?/((?:odoo/)?addons/|odoo/)", r"\1", filename)
+        functions[(short, line, name)] = (calls, cumulative)
+    return functions
+
+
+def print_profile(stats, orders, top=30):
+    """The suite's own functions by cumulative time, then the functions whose cumulative
+    time grows most from plain Odoo to the suite, per order."""
+    odoo, suite = (_functions(stats[kind]) for kind in DATABASES)
+    print(f"\nProfile of {orders} more orders in each database, per order:")
+    print("the suite's functions, cumulative ms (calls):")
+    ours = sorted(
+        ((cumulative, key, calls) for key, (calls, cumulative) in suite.items()),
+        key=lambda row: row[0],
+        reverse=True,
+    )
+    for cumulative, (filename, line, name), calls in [
+        row for row in ours if "conserverie" in row[1][0]
+    ][:top]:
+        print(f"  {cumulative / orders * 1000:8.2f} ({calls / orders:g})  {filename}:{line} {name}")
+    print("cumulative ms the suite adds to plain Odoo (calls added):")
+    growth = sorted(
+        (
+            (
+                suite.get(key, (0, 0.0))[1] - odoo.get(key, (0, 0.0))[1],
+                key,
+                suite.get(key, (0, 0.0))[0] - odoo.get(key, (0, 0.0))[0],
+            )
+            for key in suite.keys() | odoo.keys()
+        ),
+        key=lambda row: row[0],
+        reverse=True,
+    )
+    for seconds, (filename, line, name), calls in growth[:top]:
+        print(f"  {seconds / orders * 1000:+8.2f} ({calls / orders:+g})  {filename}:{line} {name}")
+
+
 def prepare_databases(args):
     """{kind: database name}, the databases made or reused."""
     names = {kind: f"{args.prefix}_{kind}" for kind in DATABASES}
@@ -259,6 +334,8 @@ def run(args, names):
                 with recorded_queries() as queries[kind]:
                     timed(till, lambda till=till, data=data: sync(till, data))
             print_added_queries(queries)
+        if args.profile:
+            print_profile(profiled(tills, stalls, args.profile), args.profile)
     return {"orders": orders, "sync": {kind: sample.summary() for kind, sample in samples.items()}}
 
 

@@ -41,14 +41,10 @@ class StockMoveLine(models.Model):
         """A jar lot that is not released leaves only for scrap, a loss, the quarantine or
         another place of the mobile unit: never for a customer, a channel or the stock
         that is sold. A sale at a stall is recorded as it happened and reviewed."""
-        for line in self:
-            lot = line.lot_id
-            if (
-                lot.release_state not in UNRELEASED_STATES
-                or line.quantity <= 0
-                or line._is_conserverie_unreleased_move_allowed()
-            ):
+        for line in self._get_conserverie_unreleased_lines():
+            if line._is_conserverie_unreleased_move_allowed():
                 continue
+            lot = line.lot_id
             raise UserError(
                 self.env._(
                     "Lot %(lot)s of %(product)s is not released, it cannot go to "
@@ -59,6 +55,14 @@ class StockMoveLine(models.Model):
                     reason=lot._get_release_gate_reason(),
                 )
             )
+
+    def _get_conserverie_unreleased_lines(self):
+        """The lines moving jars of a lot in quarantine or rejected: the lots of the whole
+        batch are read at once, and nothing more happens when none is unreleased."""
+        unreleased = self.lot_id.filtered(lambda lot: lot.release_state in UNRELEASED_STATES)
+        if not unreleased:
+            return self.browse()
+        return self.filtered(lambda line: line.lot_id in unreleased and line.quantity > 0)
 
     def _is_conserverie_till_sale(self):
         """Whether this line records jars of its lot already sold at the till: the sale
