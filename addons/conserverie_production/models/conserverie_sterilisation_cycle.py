@@ -1,18 +1,16 @@
 import base64
 import io
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_round
+from odoo.tools import float_round, format_datetime
 
+from ..tools import cycle_curve
 from ..tools import lethality as lethality_tools
 from ..tools.probe_csv import ProbeLogError, parse_probe_csv
 
@@ -392,80 +390,97 @@ class ConserverieSterilisationCycle(models.Model):
     def _report_filename(self):
         return self.env._("Cycle %(name)s.pdf", name=self.name.replace("/", "-"))
 
-    def _render_report_pdf(self):
-        """The cycle report: figures, load, verdict and the temperature curve."""
+    def _get_report_document(self):
+        """What the cycle report says, for the QWeb report and the copy kept at evaluation:
+        title, figures, verdict, the reasons, the load and the curves (PNG bytes or None,
+        and as a data URI)."""
         self.ensure_one()
-        buffer = io.BytesIO()
-        canvas = pdf_canvas.Canvas(buffer, pagesize=A4)
-        _width, height = A4
         _ = self.env._
         state_labels = dict(self._fields["state"]._description_selection(self.env))
-        lines = [
-            (_("Autoclave cycle %(name)s", name=self.name), 16),
-            (_("Company: %(company)s", company=self.company_id.name), 10),
-            (_("Autoclave: %(name)s", name=self.autoclave_id.display_name), 10),
-            (_("Operator: %(name)s", name=self.operator_id.display_name), 10),
-            (_("Start: %(date)s", date=fields.Datetime.to_string(self.date_start)), 10),
-            (
+        curve = self._get_report_curve_png()
+        load = []
+        for production in self.production_ids:
+            bom = production.bom_id
+            load.append(
+                _(
+                    "%(production)s · %(product)s · target %(target).2f min, "
+                    "%(hold).1f min at %(temp).1f °C",
+                    production=production.name,
+                    product=production.product_id.display_name,
+                    target=bom.lethality_target,
+                    hold=bom.min_hold_minutes,
+                    temp=bom.min_core_temp,
+                )
+            )
+        return {
+            "title": _("Autoclave cycle %(name)s", name=self.name),
+            "figures": [
+                _("Company: %(company)s", company=self.company_id.name),
+                _("Autoclave: %(name)s", name=self.autoclave_id.display_name),
+                _("Operator: %(name)s", name=self.operator_id.display_name),
+                _("Start: %(date)s", date=format_datetime(self.env, self.date_start)),
                 _(
                     "Lethality: %(value).2f min (reference %(ref).1f °C, z %(z).1f °C)",
                     value=self.lethality,
                     ref=self.lethality_ref_temp,
                     z=self.lethality_z,
                 ),
-                10,
+                _("Highest core temperature: %(temp).1f °C", temp=self.max_temperature),
+            ],
+            "verdict": _("Result: %(state)s", state=state_labels.get(self.state)),
+            "reasons": (self.result_message or "").splitlines(),
+            "load_title": _("Load:"),
+            "load": load,
+            "curve": curve,
+            "curve_uri": cycle_curve.png_data_uri(curve) if curve else False,
+        }
+
+    def _get_report_curve_png(self):
+        """The core temperature and the lethality against time, as a PNG (None without
+        two readings), the recipes' lowest core temperatures dashed."""
+        self.ensure_one()
+        readings = self._get_readings()
+        return cycle_curve.cycle_curve_png(
+            readings,
+            cycle_curve.lethality_curve(
+                readings, self.lethality_ref_temp or 121.1, self.lethality_z or 10.0
             ),
-            (_("Highest core temperature: %(temp).1f °C", temp=self.max_temperature), 10),
-            (_("Result: %(state)s", state=state_labels.get(self.state)), 12),
+            [bom.min_core_temp for bom in self.production_ids.bom_id if bom.min_core_temp],
+            {
+                "temperature": self.env._("Core temperature (°C) against time (min)"),
+                "lethality": self.env._("Lethality (min) against time (min)"),
+            },
+        )
+
+    def _render_report_pdf(self):
+        """The copy of the cycle report kept at evaluation and attached to the lots: the
+        document of the QWeb report, laid out without a browser."""
+        self.ensure_one()
+        document = self._get_report_document()
+        buffer = io.BytesIO()
+        canvas = pdf_canvas.Canvas(buffer, pagesize=A4)
+        width, height = A4
+        lines = [
+            (document["title"], 16),
+            *((line, 10) for line in document["figures"]),
+            (document["verdict"], 12),
+            *((line, 9) for line in document["reasons"]),
+            (document["load_title"], 10),
+            *((line, 9) for line in document["load"]),
         ]
-        lines += [(line, 9) for line in (self.result_message or "").splitlines()]
-        lines.append((_("Load:"), 10))
-        for production in self.production_ids:
-            bom = production.bom_id
-            lines.append(
-                (
-                    _(
-                        "%(production)s · %(product)s · target %(target).2f min, "
-                        "%(hold).1f min at %(temp).1f °C",
-                        production=production.name,
-                        product=production.product_id.display_name,
-                        target=bom.lethality_target,
-                        hold=bom.min_hold_minutes,
-                        temp=bom.min_core_temp,
-                    ),
-                    9,
-                )
-            )
         y = height - 20 * mm
         for text, size in lines:
             canvas.setFont("Helvetica-Bold" if size >= 12 else "Helvetica", size)
             canvas.drawString(20 * mm, y, text)
             y -= size * 1.5
-        readings = self._get_readings()
-        if len(readings) >= 2:
-            drawing = Drawing(170 * mm, 90 * mm)
-            plot = LinePlot()
-            plot.x, plot.y = 12 * mm, 10 * mm
-            plot.width, plot.height = 150 * mm, 72 * mm
-            data = [readings]
-            min_temps = {
-                bom.min_core_temp for bom in self.production_ids.bom_id if bom.min_core_temp
-            }
-            for min_temp in sorted(min_temps):
-                data.append([(readings[0][0], min_temp), (readings[-1][0], min_temp)])
-            plot.data = data
-            plot.lines[0].strokeColor = colors.darkred
-            plot.lines[0].strokeWidth = 1.2
-            for index in range(1, len(data)):
-                plot.lines[index].strokeColor = colors.grey
-                plot.lines[index].strokeDashArray = (3, 2)
-            plot.xValueAxis.labelTextFormat = "%.0f"
-            plot.yValueAxis.labelTextFormat = "%.0f"
-            drawing.add(plot)
-            drawing.add(
-                String(12 * mm, 84 * mm, _("Core temperature (°C) against time (min)"), fontSize=9)
+        if document["curve"]:
+            image = ImageReader(io.BytesIO(document["curve"]))
+            image_width, image_height = image.getSize()
+            draw_width = width - 40 * mm
+            draw_height = draw_width * image_height / image_width
+            canvas.drawImage(
+                image, 20 * mm, max(y - draw_height - 5 * mm, 15 * mm), draw_width, draw_height
             )
-            renderPDF.draw(drawing, canvas, 20 * mm, max(y - 95 * mm, 15 * mm))
         canvas.showPage()
         canvas.save()
         return buffer.getvalue()
@@ -502,13 +517,15 @@ class ConserverieSterilisationCycle(models.Model):
 
     def action_print_report(self):
         self.ensure_one()
-        if not self.report_attachment_id:
+        self._check_report_printable()
+        return self.env.ref(
+            "conserverie_production.conserverie_sterilisation_cycle_report_action"
+        ).report_action(self)
+
+    def _check_report_printable(self):
+        """A cycle's report exists once the cycle is evaluated."""
+        if any(cycle.state == "draft" for cycle in self):
             raise UserError(self.env._("The report exists once the cycle is evaluated."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self.report_attachment_id.id}?download=true",
-            "target": "self",
-        }
 
     def action_open_import_wizard(self):
         self.ensure_one()

@@ -1,1 +1,2 @@
 from . import conserverie_jar_label_report, conserverie_lot_recall
+from . import conserverie_sterilisation_cycle_report

@@ -7,6 +7,8 @@ from . import (
     test_reservation_pos,
     test_security,
     test_sterilisation_cycle,
+    test_sterilisation_cycle_report,
+    test_tools_cycle_curve,
     test_tools_label_layout,
     test_tools_label_gs1,
     test_tools_lethality,
