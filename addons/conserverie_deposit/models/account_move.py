@@ -70,11 +70,13 @@ class AccountMove(models.Model):
         for move in self:
             groups = Ledger._read_group(
                 [("account_move_id", "=", move.id), ("move_type", "!=", "write_off")],
-                ["partner_id", "deposit_product_id", "sale_order_id"],
+                ["partner_id", "deposit_product_id", "sale_order_id", "date:day"],
                 ["quantity:sum", "amount:sum"],
             )
             values += [
                 {
+                    # dated as the moves it cancels, as the entry leaves the books at its date
+                    "date": date,
                     "company_id": move.company_id.id,
                     "partner_id": partner.id,
                     "move_type": "correction",
@@ -85,7 +87,7 @@ class AccountMove(models.Model):
                     "sale_order_id": order.id,
                     "reference": self.env._("Reset to draft: %(ref)s", ref=move.name or ""),
                 }
-                for partner, product, order, qty, amount in groups
+                for partner, product, order, date, qty, amount in groups
                 if qty or amount
             ]
         if values:

@@ -3,6 +3,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import float_is_zero
 
+from ..tools import compare_by_source
+
 
 class ConserverieDepositMove(models.Model):
     """Append-only ledger of jars out with a deposit and jars back."""
@@ -245,3 +247,120 @@ class ConserverieDepositMove(models.Model):
             ]
         )
         return entry
+
+    # ------------------------------------------------------------------
+    # The ledger against the deposit liability account
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_liability_reconciliation(self, date, company=None):
+        """The deposits outstanding in the ledger at ``date`` against the balance of the
+        company's deposit liability account (419600) at that date, and what makes the
+        difference: the one definition of the deposit difference.
+
+        Both sides are compared document by document: a ledger move belongs to the
+        journal entry that books it (its invoice, its write-off entry, or the closing
+        entry of its till session); a session not closed yet has no entry. Write-offs
+        are in both, as a debit of the account and a negative ledger move. Read with the
+        caller's rights. Returns a dict: ``ledger_amount``, ``account_amount``,
+        ``difference`` (ledger minus account), ``timing`` (the part of the difference
+        booked after ``date``: sessions closed the next day), ``unexplained`` and
+        ``causes``, a list of dicts with ``kind`` (see ``_get_liability_cause_kinds``),
+        ``source`` (an ``account.move`` or an open ``pos.session``), ``ledger_amount``,
+        ``account_amount``, ``difference``, ``ledger_moves``, ``journal_items``,
+        ``pos_orders`` and ``sale_orders``.
+        """
+        company = company or self.env.company
+        currency = company.currency_id
+        liability = company._get_conserverie_deposit_accounts()[0]
+        moves = self.search([("company_id", "=", company.id), ("date", "<=", date)])
+        items = self.env["account.move.line"].search(
+            [
+                ("company_id", "=", company.id),
+                ("account_id", "=", liability.id),
+                ("parent_state", "=", "posted"),
+                ("date", "<=", date),
+            ]
+        )
+        moves_by_source, items_by_source = {}, {}
+        for move in moves:
+            source = move._get_liability_source()
+            moves_by_source[source] = moves_by_source.get(source, self.browse()) | move
+        for item in items:
+            items_by_source[item.move_id] = items_by_source.get(item.move_id, items.browse()) | item
+        differences = compare_by_source(
+            {source: sum(found.mapped("amount")) for source, found in moves_by_source.items()},
+            {source: -sum(found.mapped("balance")) for source, found in items_by_source.items()},
+            currency.decimal_places,
+        )
+        causes = []
+        for source, in_ledger, in_account, difference in differences:
+            ledger_moves = moves_by_source.get(source, self.browse())
+            causes.append(
+                {
+                    "kind": self._get_liability_cause_kind(source, date, ledger_moves),
+                    "source": source,
+                    "ledger_amount": in_ledger,
+                    "account_amount": in_account,
+                    "difference": difference,
+                    "ledger_moves": ledger_moves,
+                    "journal_items": items_by_source.get(source, items.browse()),
+                    "pos_orders": ledger_moves.pos_order_id,
+                    "sale_orders": ledger_moves.sale_order_id,
+                }
+            )
+        ledger_amount = currency.round(sum(moves.mapped("amount")))
+        account_amount = currency.round(-sum(items.mapped("balance")))
+        difference = currency.round(ledger_amount - account_amount)
+        timing = currency.round(
+            sum(cause["difference"] for cause in causes if cause["kind"] == "later")
+        )
+        return {
+            "date": date,
+            "company": company,
+            "account": liability.with_company(company),
+            "ledger_amount": ledger_amount,
+            "account_amount": account_amount,
+            "difference": difference,
+            "timing": timing,
+            "unexplained": currency.round(difference - timing),
+            "causes": causes,
+        }
+
+    def _get_liability_source(self):
+        """The journal entry that books this move on the liability account, or the till
+        session whose closing will book it."""
+        self.ensure_one()
+        if self.account_move_id:
+            return self.account_move_id
+        order = self.pos_order_id
+        if order.account_move:
+            return order.account_move
+        if order:
+            return order.session_id.move_id or order.session_id
+        return self
+
+    @api.model
+    def _get_liability_cause_kind(self, source, date, ledger_moves):
+        if source._name == "pos.session":
+            return "open_session"
+        if source._name != "account.move":
+            return "not_booked"
+        if source.state == "posted" and source.date > date:
+            return "later"
+        if not ledger_moves:
+            return "not_in_ledger"
+        if source.state != "posted":
+            return "not_booked"
+        return "amount"
+
+    @api.model
+    def _get_liability_cause_kinds(self):
+        """{kind of cause: what it means}, for the reports."""
+        return {
+            "open_session": self.env._("Session not closed: its deposits are not booked yet"),
+            "later": self.env._("Booked after the date (session closed later)"),
+            "not_in_ledger": self.env._("Entry on the deposit account unknown to the ledger"),
+            "not_booked": self.env._("Ledger moves without an entry on the deposit account"),
+            "amount": self.env._("Amounts differ"),
+        }

@@ -5,3 +5,5 @@ from . import test_writeoff
 from . import test_security
 from . import test_pos_tour
 from . import test_deposit_opening
+from . import test_tools_liability
+from . import test_liability_reconciliation

@@ -37,16 +37,26 @@ class TestLabelGs1(BaseCase):
         self.assertNotEqual(gs1_runs, plain_runs)
 
     def test_label_draws_the_gs1_barcode(self):
-        """The GS1-128 replaces the lot's Code 128 and the EAN-13 it carries, on every
-        layout, with the full mentions of a jar."""
+        """The GS1-128 replaces the lot's Code 128 and the EAN-13 bars, whose digits stay
+        printed, on every layout, with the full mentions of a jar."""
         gs1 = ll.gs1_lot_element_string("3760000000017", "L26-0001")
-        for layout in ("a4_sheet", "roll_60x40"):
-            with self.subTest(layout=layout):
+        for layout_name in ("a4_sheet", "roll_60x40"):
+            with self.subTest(layout=layout_name):
+                layout = ll.LAYOUTS[layout_name]
                 label = make_label(1, ean13="3760000000017", gs1_lot=gs1)
-                plain = ll.render_labels([make_label(1, ean13="3760000000017")], layout)
-                self.assertIn("760000", read_pdf(plain).pages[0].extract_text())
-                pdf = ll.render_labels([label], layout)
-                self.assertNotEqual(pdf, plain)
-                text = read_pdf(pdf).pages[0].extract_text()
+                prepared = ll._prepare(
+                    label, layout, ll._Typesetter(layout.fonts), ll.DEFAULT_CAPTIONS
+                )
+                self.assertEqual(
+                    [(bars.symbology, bars.code) for bars in prepared.barcodes],
+                    [("gs1_128", gs1)],
+                )
+                texts = [run[2] for _x, _y, runs in prepared.lines for run in runs]
+                self.assertIn("3760000000017", texts, "the EAN digits in one piece")
+                text = read_pdf(ll.render_labels([label], layout)).pages[0].extract_text()
                 self.assertIn("L26-0001", text, "the lot stays readable under its barcode")
-                self.assertNotIn("760000", text, "no EAN-13 digits: the GTIN is in the GS1-128")
+                self.assertIn("3760000000017", text)
+        plain = make_label(1, ean13="3760000000017")
+        layout = ll.LAYOUTS["a4_sheet"]
+        prepared = ll._prepare(plain, layout, ll._Typesetter(layout.fonts), ll.DEFAULT_CAPTIONS)
+        self.assertEqual(sorted(bars.symbology for bars in prepared.barcodes), ["code128", "ean13"])

@@ -14,7 +14,8 @@ The lot barcode is a GS1-128 of the product's GTIN and the lot,
 "(01) GTIN (10) lot", when the caller gives one (:func:`gs1_lot_element_string`):
 the till scans it and gets the product with its lot, and no EAN-13 is drawn
 beside it (both stacked leave no room for the mentions on a 70 x 37 mm
-sticker). Otherwise the lot is a Code 128 of its name, beside the EAN-13.
+sticker), only its digits. Otherwise the lot is a Code 128 of its name,
+beside the EAN-13.
 
 Barcodes come from python-barcode as module strings ("1011…") and are drawn
 as filled rectangles (one fill per barcode, cached by code string): no images.
@@ -442,7 +443,8 @@ def _run_in(paragraphs):
 def _place_barcodes(label, layout, typesetter, captions):
     """Place the lot's Code 128 (left) and the EAN-13 (right) at the bottom,
     each above its text (the lot line, the EAN digits); or, when
-    ``label.gs1_lot`` is set, the GS1-128 of the GTIN and the lot alone.
+    ``label.gs1_lot`` is set, the GS1-128 of the GTIN and the lot alone, above
+    the lot line and the EAN digits.
 
     Side by side when they fit, else the Code 128 on a row above. Returns
     ``(barcodes, lines, height)``, the height in pt above the bottom padding.
@@ -499,6 +501,13 @@ def _place_barcodes(label, layout, typesetter, captions):
     code128_y = bottom + text_height
     barcodes.append(_Barcode(lot_symbology, lot_code, code128_x, code128_y, module, bar_height))
     lines.append((pad, bottom + 0.22 * size, ((regular, size, lot_text),)))
+    if label.gs1_lot and label.ean13:
+        # the EAN digits, for a shop that types them, at the right of the lot line
+        ean = normalize_ean13(label.ean13)
+        ean_x = width - pad - typesetter.width(ean) * size
+        if lot_end + 1 * mm > ean_x:
+            raise LabelOverflowError(label, "lot barcode")
+        lines.append((ean_x, bottom + 0.22 * size, ((regular, size, ean),)))
     return barcodes, lines, bottom - pad + text_height + bar_height
 
 

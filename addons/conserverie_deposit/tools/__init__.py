@@ -1,0 +1,1 @@
+from .liability import compare_by_source
