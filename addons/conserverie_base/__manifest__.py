@@ -18,6 +18,7 @@
     "data": [
         "security/conserverie_base_security.xml",
         "security/ir.model.access.csv",
+        "security/conserverie_month_end_security.xml",
         "data/conserverie_base_data.xml",
         "views/res_partner_views.xml",
         "views/conserverie_solidarity_bracket_views.xml",
@@ -32,6 +33,8 @@
         "views/sale_order_views.xml",
         "views/conserverie_pos_order_issue_views.xml",
         "wizard/conserverie_volunteer_share_views.xml",
+        "views/conserverie_month_end_views.xml",
+        "report/conserverie_month_end_report.xml",
         "views/conserverie_base_menus.xml",
     ],
     "demo": [

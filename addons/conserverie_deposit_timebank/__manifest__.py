@@ -13,7 +13,10 @@
         ],
     },
     # no model of its own: the rights of both sides apply
-    "data": ["security/ir.model.access.csv"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/conserverie_time_reconciliation_views.xml",
+    ],
     "auto_install": True,
     "installable": True,
 }

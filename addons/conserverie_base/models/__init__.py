@@ -19,3 +19,5 @@ from . import conserverie_pos_order_issue
 from . import pos_payment
 from . import pos_session
 from . import conserverie_opening_mixin
+from . import conserverie_month_end
+from . import conserverie_month_end_line

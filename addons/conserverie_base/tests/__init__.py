@@ -9,3 +9,4 @@ from . import test_activity_stall
 from . import test_tools_stall
 from . import test_import_templates
 from . import test_settings
+from . import test_month_end

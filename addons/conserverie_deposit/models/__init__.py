@@ -15,3 +15,4 @@ from . import stock_quant
 from . import pos_config
 from . import conserverie_pos_order_issue
 from . import conserverie_deposit_opening
+from . import conserverie_month_end

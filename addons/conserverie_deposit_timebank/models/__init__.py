@@ -1,2 +1,3 @@
 from . import pos_order
 from . import account_move
+from . import conserverie_time_reconciliation

@@ -14,3 +14,4 @@ from . import conserverie_time_in_kind_entry
 from . import account_move
 from . import account_payment
 from . import conserverie_time_opening_balance
+from . import conserverie_month_end

@@ -42,6 +42,11 @@ class ConserverieTimeReconciliation(models.TransientModel):
     in_kind_value = fields.Monetary(string="Contributions in kind")
     in_kind_expense_code = fields.Char(related="company_id.time_in_kind_expense_code")
     in_kind_income_code = fields.Char(related="company_id.time_in_kind_income_code")
+    clearing_balance = fields.Monetary(
+        string="Hours clearing account balance",
+        help="Balance of the hours clearing account at the end of the period: zero once "
+        "every session that took hours is closed and cleared.",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -109,8 +114,44 @@ class ConserverieTimeReconciliation(models.TransientModel):
                 "in_kind_value": self.company_id.currency_id.round(
                     totals["volunteer_hours"] * self.company_id.time_in_kind_hour_value
                 ),
+                "clearing_balance": self.get_clearing_balance(self.company_id, self.date_to)[0],
             }
         )
+
+    @api.model
+    def get_clearing_balance(self, company, date):
+        """The balance of the company's hours clearing account at ``date`` (posted
+        entries), and the journal items not reconciled that make it: the one definition
+        of the clearing balance. Returns (balance, journal items)."""
+        account = company._get_time_clearing_account()
+        # sudo: the balance covers every entry of the company, for the accountant's reports
+        Item = self.env["account.move.line"].sudo()
+        domain = [
+            ("company_id", "=", company.id),
+            ("account_id", "=", account.id),
+            ("parent_state", "=", "posted"),
+            ("date", "<=", date),
+        ]
+        [(balance,)] = Item._read_group(domain, aggregates=["balance:sum"])
+        items = Item.search([*domain, ("reconciled", "=", False)])
+        return company.currency_id.round(balance or 0.0), items.sudo(False)
+
+    def _get_general_ledger_figures(self):
+        """[(label, amount)]: the general ledger's figures shown with the reconciliation,
+        in the company's currency; zero is expected for each. Extended by the addons
+        that add their own accounts."""
+        self.ensure_one()
+        return [
+            (
+                self.env._(
+                    "Hours clearing account %(code)s on %(date)s",
+                    code=self.company_id.time_clearing_account_id.with_company(self.company_id).code
+                    or "",
+                    date=self.date_to,
+                ),
+                self.clearing_balance,
+            )
+        ]
 
     def _prepare_session_line(self, session, ledger_hours):
         groups = self.env["pos.payment"]._read_group(
@@ -279,6 +320,11 @@ class ConserverieTimeReconciliation(models.TransientModel):
         for index, (label, value) in enumerate(figures):
             write_cell(summary, index, 0, label, bold)
             write_cell(summary, index, 1, value, hours_format)
+        row = len(figures) + 1
+        write_cell(summary, row, 0, _("General ledger"), bold)
+        for index, (label, amount) in enumerate(self._get_general_ledger_figures(), row + 1):
+            write_cell(summary, index, 0, label, bold)
+            write_cell(summary, index, 1, amount, alert if amount else money)
         summary.set_column(0, 0, 40)
         sheet.set_column(0, 1, 24)
         sheet.set_column(2, 6, 16)

@@ -67,6 +67,10 @@ MODEL_ACCESS = {
     # written by the till pipeline only; the back office reviews through an action
     "conserverie.pos.order.issue": BACK_OFFICE_READ,
     "conserverie.volunteer.share.line": STAFF_WIZARD,
+    # the month end: accountants and coordinators check it, the checks are written
+    # by code only, only an accountant locks (an action, see test_month_end)
+    "conserverie.month.end": {"coordinator": "rc", "accountant": "rc"},
+    "conserverie.month.end.line": FIGURES,
     # conserverie_production: volunteers read production records, never change them
     "conserverie.training": FIELD_WORK,
     "conserverie.autoclave": FIELD_WORK,
@@ -254,6 +258,11 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
             "conserverie.channel": channel,
             "conserverie.solidarity.bracket": cls.bracket,
         }
+        month_end = cls.env["conserverie.month.end"].create(
+            {"company_id": cls.company.id, "month": "2021-01-01"}
+        )
+        cls.samples["conserverie.month.end"] = month_end
+        cls.samples["conserverie.month.end.line"] = month_end.line_ids[:1]
 
     @classmethod
     def _build_production_samples(cls):
