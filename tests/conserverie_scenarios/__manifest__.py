@@ -12,6 +12,8 @@
         "conserverie_deposit",
         "conserverie_timebank",
         "conserverie_impact",
+        "l10n_fr_account",
+        "l10n_fr_pos_cert",
     ],
     "assets": {
         "web.assets_tests": [

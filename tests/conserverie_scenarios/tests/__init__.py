@@ -10,3 +10,4 @@ from . import test_click_everywhere
 from . import test_abuse_food_safety
 from . import test_tours_refund_hours
 from . import test_tours_stall_scan
+from . import test_french_books
