@@ -1,17 +1,19 @@
 {
     "name": "Conserverie: coordination",
     "summary": "The coordinator's desk: growers' surplus offers, gleanings, bookings of the "
-    "lorry and households reached",
+    "lorry, households reached and the facility's economic model",
     "version": "18.0.1.0.0",
     "category": "Manufacturing/Conserverie",
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",
     "website": "https://github.com/conserverie/conserverie",
-    "depends": ["conserverie_production", "sale", "portal"],
+    "depends": ["conserverie_production", "conserverie_timebank", "sale", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/conserverie_coordination_security.xml",
         "security/ir.model.access.csv",
         "data/conserverie_coordination_data.xml",
+        "data/conserverie_coordination_analytic_data.xml",
         "views/conserverie_surplus_offer_views.xml",
         "views/conserverie_booking_request_views.xml",
         "views/conserverie_household_views.xml",
@@ -22,6 +24,8 @@
         "views/product_template_views.xml",
         "views/sale_order_views.xml",
         "views/conserverie_coordination_portal_templates.xml",
+        "views/conserverie_facility_dashboard_views.xml",
+        "views/account_analytic_account_views.xml",
         "views/conserverie_coordination_menus.xml",
     ],
     "demo": [

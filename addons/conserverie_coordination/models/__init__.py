@@ -7,3 +7,5 @@ from . import conserverie_booking_request
 from . import conserverie_activity
 from . import conserverie_intake
 from . import sale_order
+from . import account_analytic_account
+from . import conserverie_facility_dashboard

@@ -134,10 +134,25 @@ class ConserverieBookingRequest(models.Model):
             "booking_request_id": self.id,
             "commitment_date": fields.Datetime.to_datetime(self.date),
             "order_line": [
-                fields.Command.create({"product_id": product.id, "product_uom_qty": 1.0})
+                fields.Command.create(self._prepare_sale_order_line_values(product))
                 for product in products
             ],
         }
+
+    def _prepare_sale_order_line_values(self, product):
+        """A fee of the schedule, in the bookings stream of the Facility plan."""
+        self.ensure_one()
+        values = {"product_id": product.id, "product_uom_qty": 1.0}
+        stream = self.env["account.analytic.account"].search(
+            [
+                ("conserverie_stream", "=", "bookings"),
+                ("company_id", "in", [False, self.company_id.id]),
+            ],
+            limit=1,
+        )
+        if stream:
+            values["analytic_distribution"] = {str(stream.id): 100}
+        return values
 
     def action_quote(self):
         """Answer the request with a quote from the fee schedule."""

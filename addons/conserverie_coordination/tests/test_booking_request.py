@@ -52,6 +52,12 @@ class TestBookingRequest(CoordinationCase):
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.amount_total, fee)
         self.assertEqual(invoice.invoice_line_ids.product_id, self.fee_town)
+        bookings = self.env.ref("conserverie_coordination.analytic_account_bookings")
+        analytic = self.env["account.analytic.line"].search(
+            [("move_line_id", "in", invoice.line_ids.ids)]
+        )
+        self.assertEqual(analytic[bookings.plan_id._column_name()], bookings)
+        self.assertAlmostEqual(sum(analytic.mapped("amount")), invoice.amount_untaxed)
 
     def test_other_day_is_free(self):
         first = self._create_booking(days=10)

@@ -1,2 +1,3 @@
 from . import surplus
 from . import reach
+from . import economics

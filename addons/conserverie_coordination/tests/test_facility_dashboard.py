@@ -1,0 +1,184 @@
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.conserverie_production.tests.common import ProductionCase
+
+YEAR_FROM, YEAR_TO = date(2002, 1, 1), date(2002, 12, 31)
+REVENUE = {
+    "stall_sales": [1200.0, 800.0],
+    "purchasing_groups": [900.0],
+    "toll_fees": [300.0],
+    "bookings": [450.0, 600.0],
+    "grants": [20000.0],
+}
+COSTS = {
+    "running_costs": [30000.0, 5000.0],
+    "lorry": [2500.0],
+    "jars": [400.0],
+    "produce": [100.0],
+}
+
+
+@tagged("post_install", "-at_install")
+class TestFacilityDashboard(ProductionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Account = cls.env["account.account"]
+        cls.income = Account.search(
+            [("account_type", "=", "income"), ("company_ids", "in", cls.company.ids)], limit=1
+        )
+        cls.expense = Account.search(
+            [("account_type", "=", "expense"), ("company_ids", "in", cls.company.ids)], limit=1
+        )
+        cls.misc = cls.env["account.journal"].search(
+            [("type", "=", "general"), ("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.streams = {
+            stream: cls.env["account.analytic.account"].search(
+                [("conserverie_stream", "=", stream)], limit=1
+            )
+            for stream in (*REVENUE, *COSTS)
+        }
+        lines = []
+        for stream, amounts in REVENUE.items():
+            lines += [cls._line(cls.income, -amount, stream) for amount in amounts]
+        for stream, amounts in COSTS.items():
+            lines += [cls._line(cls.expense, amount, stream) for amount in amounts]
+        total = sum(line[2]["balance"] for line in lines)
+        lines.append(Command.create({"account_id": cls.income.id, "balance": -total}))
+        move = cls.env["account.move"].create(
+            {"journal_id": cls.misc.id, "date": date(2002, 6, 30), "line_ids": lines}
+        )
+        move.action_post()
+        # an entry of another year counts in the previous period only
+        cls.env["account.move"].create(
+            {
+                "journal_id": cls.misc.id,
+                "date": date(2001, 6, 30),
+                "line_ids": [
+                    cls._line(cls.income, -700.0, "bookings"),
+                    cls._line(cls.expense, 14000.0, "running_costs"),
+                    Command.create({"account_id": cls.income.id, "balance": -13300.0}),
+                ],
+            }
+        ).action_post()
+        cls.stall_invoice = cls._paid_partly_in_hours()
+        production, _lot = cls._produce_with_passed_cycle(cls.compote_bom, quantity=40)
+        production.date_finished = datetime(2002, 9, 1, 10, 0)
+        cls.jars = production.product_qty
+
+    @classmethod
+    def _line(cls, account, balance, stream):
+        return Command.create(
+            {
+                "account_id": account.id,
+                "balance": balance,
+                "analytic_distribution": {str(cls.streams[stream].id): 100},
+            }
+        )
+
+    @classmethod
+    def _paid_partly_in_hours(cls):
+        """A stall sale of 60 € paid 40 € in euros and 20 € in hours."""
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": cls.member.id,
+                "invoice_date": date(2002, 7, 14),
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Compotes",
+                            "quantity": 1,
+                            "price_unit": 60.0,
+                            "account_id": cls.income.id,
+                            "tax_ids": [Command.clear()],
+                            "analytic_distribution": {str(cls.streams["stall_sales"].id): 100},
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        journals = cls.env["account.journal"].search(
+            [("type", "in", ("bank", "cash")), ("company_id", "=", cls.company.id)], limit=2
+        )
+        for journal, amount in zip(journals, (40.0, 20.0), strict=True):
+            cls.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create(
+                {"journal_id": journal.id, "amount": amount, "payment_date": date(2002, 7, 14)}
+            )._create_payments()
+        return invoice
+
+    def _dashboard(self, user=None):
+        Dashboard = self.env["conserverie.facility.dashboard"]
+        if user:
+            Dashboard = Dashboard.with_user(user)
+        return Dashboard.create(
+            {
+                "date_from": YEAR_FROM,
+                "date_to": YEAR_TO,
+                "lorry_value": 55000.0,
+                "lorry_in_service": date(2000, 1, 1),
+                "lorry_life_years": 10,
+            }
+        )
+
+    def test_figures_of_a_year(self):
+        dashboard = self._dashboard()
+        self.assertEqual(self.stall_invoice.payment_state, "paid")
+        self.assertAlmostEqual(dashboard.revenue_stall_sales, 1200.0 + 800.0 + 60.0)
+        self.assertAlmostEqual(dashboard.revenue_purchasing_groups, 900.0)
+        self.assertAlmostEqual(dashboard.revenue_toll_fees, 300.0)
+        self.assertAlmostEqual(dashboard.revenue_bookings, 1050.0)
+        self.assertAlmostEqual(dashboard.revenue_grants, 20000.0)
+        self.assertAlmostEqual(dashboard.cost_running_costs, 35000.0)
+        self.assertAlmostEqual(dashboard.cost_lorry, 2500.0)
+        self.assertAlmostEqual(dashboard.cost_jars, 400.0)
+        self.assertAlmostEqual(dashboard.cost_produce, 100.0)
+        depreciation = 55000.0 / (10 * 365) * 365
+        self.assertAlmostEqual(dashboard.depreciation, depreciation)
+        own = 2060.0 + 900.0 + 300.0 + 1050.0
+        self.assertAlmostEqual(dashboard.own_revenue, own)
+        self.assertAlmostEqual(dashboard.total_revenue, own + 20000.0)
+        costs = 35000.0 + 2500.0 + 400.0 + 100.0 + depreciation
+        self.assertAlmostEqual(dashboard.total_costs, costs)
+        self.assertAlmostEqual(dashboard.result, own + 20000.0 - costs)
+        self.assertEqual(dashboard.jars_produced, self.jars)
+        self.assertAlmostEqual(dashboard.cost_per_jar, costs / self.jars)
+        margin = (2060.0 + 900.0 - 400.0 - 100.0) / self.jars
+        fixed = 35000.0 + 2500.0 + depreciation
+        self.assertAlmostEqual(dashboard.break_even_jars, fixed / margin)
+        self.assertAlmostEqual(dashboard.independence_ratio, own / 35000.0)
+        self.assertAlmostEqual(dashboard.independence_ratio_previous, 700.0 / 14000.0)
+        self.assertAlmostEqual(dashboard.independence_trend, (own / 35000.0 - 0.05) / 0.05)
+        hours = self.env["conserverie.time.move"]._get_volunteer_hours(
+            YEAR_TO, company=self.company, date_from=YEAR_FROM
+        )
+        self.assertAlmostEqual(
+            dashboard.volunteer_value, hours * self.company.time_in_kind_hour_value
+        )
+
+    def test_export(self):
+        dashboard = self._dashboard(self.accountant_user)
+        action = dashboard.action_export_xlsx()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", dashboard._name), ("res_id", "=", dashboard.id)]
+        )
+        self.assertTrue(attachment.raw.startswith(b"PK"))
+
+    def test_only_coordinators_and_accountants(self):
+        self.assertAlmostEqual(self._dashboard(self.coordinator_user).revenue_bookings, 1050.0)
+        self.assertAlmostEqual(self._dashboard(self.accountant_user).revenue_bookings, 1050.0)
+        dashboard = self._dashboard()
+        for user in (self.volunteer_user, self.staff_user):
+            with self.assertRaises(AccessError):
+                dashboard.with_user(user).read(["revenue_bookings"])
+            with self.assertRaises(AccessError):
+                self._dashboard(user)
