@@ -33,6 +33,7 @@
         "views/sale_order_views.xml",
         "views/conserverie_pos_order_issue_views.xml",
         "wizard/conserverie_volunteer_share_views.xml",
+        "wizard/conserverie_facility_setup_views.xml",
         "views/conserverie_month_end_views.xml",
         "report/conserverie_month_end_report.xml",
         "views/conserverie_base_menus.xml",

@@ -1,8 +1,9 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+    _check_company_auto = True
 
     conserverie_warehouse_id = fields.Many2one(
         "stock.warehouse",
@@ -11,21 +12,9 @@ class ResCompany(models.Model):
         help="The warehouse of the lorry: intakes, production and stalls use it.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        for company in companies:
-            company._get_conserverie_warehouse()
-        return companies
-
-    @api.model
-    def _setup_conserverie_mobile_units(self):
-        """Give every company its mobile unit (warehouse and locations)."""
-        for company in self.search([]):
-            company._get_conserverie_warehouse()
-
     def _get_conserverie_warehouse(self):
-        """The company's mobile unit, created with its locations on first use."""
+        """The company's mobile unit, created with its locations by the "Start a
+        facility" assistant or on the first use of a facility's feature."""
         self.ensure_one()
         warehouse = self.sudo().conserverie_warehouse_id  # sudo: setup data, any user
         if not warehouse:

@@ -10,3 +10,6 @@ from . import test_tools_stall
 from . import test_import_templates
 from . import test_settings
 from . import test_month_end
+from . import test_facility_setup
+from . import test_tools_facility_setup
+from . import test_roles

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 from uuid import uuid4
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user
 
 
 class ConserverieCase(TransactionCase):
@@ -160,3 +160,32 @@ def pos_order_payload(session, lines, payments, partner=None, uuid=None, date_or
         "to_invoice": False,
         "last_order_preparation_change": "{}",
     }
+
+
+class FacilitySetupCase(ConserverieCase):
+    """A company that is not a facility yet, and its users of each role."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.new_company = cls.env["res.company"].create({"name": "Conserverie de Crest"})
+        cls.new_coordinator = cls._create_user(
+            "setup_coordinator", "conserverie_base.group_coordinator", company=cls.new_company
+        )
+        cls.new_staff = cls._create_user(
+            "setup_staff", "conserverie_base.group_staff", company=cls.new_company
+        )
+        cls.new_volunteer = cls._create_user(
+            "setup_volunteer", "conserverie_base.group_volunteer", company=cls.new_company
+        )
+
+    def _start_facility(self, user=None, **values):
+        """Run the assistant as ``user`` (the new company's coordinator) through its form."""
+        user = user or self.new_coordinator
+        Wizard = self.env["conserverie.facility.setup"].with_user(user)
+        with Form(Wizard.with_company(self.new_company)) as form:
+            for name, value in values.items():
+                setattr(form, name, value)
+        wizard = form.save()
+        wizard.action_start()
+        return wizard

@@ -122,7 +122,9 @@ class TestCompanyIsolation(ConserverieCase):
         cls.intake = cls._create_intake([(cls.apples, 5.0)])
 
     def test_new_company_gets_its_own_mobile_unit(self):
-        warehouse = self.other_company.conserverie_warehouse_id
+        self.assertFalse(self.other_company.conserverie_warehouse_id)
+        warehouse = self.other_company._get_conserverie_warehouse()
+        self.assertEqual(self.other_company.conserverie_warehouse_id, warehouse)
         self.assertTrue(warehouse.is_mobile_unit)
         self.assertEqual(warehouse.company_id, self.other_company)
         self.assertEqual(warehouse.quarantine_location_id.company_id, self.other_company)

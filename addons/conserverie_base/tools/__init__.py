@@ -1,2 +1,3 @@
 from . import naming
 from . import pos_order_payload
+from . import facility_setup

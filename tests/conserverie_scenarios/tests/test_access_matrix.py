@@ -136,7 +136,7 @@ CORE_ACCESS = {
     "pos.session": {"volunteer": "rwc", "staff": "rwc", "coordinator": "rwc", "accountant": "rwc"},
     "res.partner": {
         "volunteer": "r",
-        "staff": "r",
+        "staff": "rwc",
         "coordinator": "rwc",
         "accountant": "r",
         "internal": "r",
