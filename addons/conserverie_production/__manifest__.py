@@ -26,6 +26,7 @@
         "wizard/conserverie_cycle_import_views.xml",
         "wizard/conserverie_label_print_views.xml",
         "wizard/conserverie_release_reversal_views.xml",
+        "wizard/conserverie_facility_setup_views.xml",
         "report/conserverie_sterilisation_cycle_report.xml",
         "views/conserverie_production_menus.xml",
     ],

@@ -1,6 +1,8 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.conserverie_production.tests.common import produce
+
 from .common import ImpactCase
 
 
@@ -46,7 +48,7 @@ class TestGrowerStatement(ImpactCase):
             )
         cycle = self._create_cycle(production)
         cycle.import_readings(self._passing_csv(self.compote_bom))
-        production._conserverie_produce()
+        produce(production)
         self.assertEqual(production.state, "done")
         consumed = production.move_raw_ids.move_line_ids.filtered(lambda line: line.lot_id in lots)
         self.assertEqual(sorted(consumed.mapped("quantity")), [1.0, 3.0])

@@ -402,19 +402,6 @@ class MrpProduction(models.Model):
             passed = production.sterilisation_cycle_ids.filtered(lambda c: c.state == "passed")
             passed._attach_report_to_lots(lots)
 
-    def _conserverie_produce(self):
-        """Produce the whole quantity: reserve, generate the lot, consume, mark done."""
-        for production in self:
-            if production.state == "draft":
-                production.action_confirm()
-            production.action_assign()
-            if production.product_id.tracking != "none" and not production.lot_producing_id:
-                production.action_generate_serial()
-            production.qty_producing = production.product_qty
-            production._set_qty_producing(False)
-            production.move_raw_ids.picked = True
-        return self.button_mark_done()
-
     # Toll processing ----------------------------------------------------
 
     def _check_toll(self):

@@ -45,14 +45,3 @@ class StockQuant(models.Model):
                 lambda quant: quant.lot_id.release_state not in UNRELEASED_STATES
             )
         return quants
-
-    @api.model
-    def _conserverie_demo_stock(self, product_ids, quantity):
-        """Demo data: put components in the mobile unit's stock (jars with the clean jars)."""
-        warehouse = self.env.company._get_conserverie_warehouse()
-        for product in self.env["product.product"].browse(product_ids):
-            location = (
-                warehouse.clean_jars_location_id if product.is_jar else warehouse.lot_stock_id
-            )
-            self._update_available_quantity(product, location, quantity)
-        return True

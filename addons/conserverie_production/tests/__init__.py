@@ -20,3 +20,4 @@ from . import (
     test_window_actions,
 )
 from . import test_import_templates
+from . import test_facility_setup

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import CSV_F0_1, ProductionCase
+from .common import CSV_F0_1, ProductionCase, produce
 
 
 @tagged("post_install", "-at_install")
@@ -34,7 +34,7 @@ class TestProduction(ProductionCase):
     def test_mark_done_refused_without_passed_cycle(self):
         production = self._create_production(self.sauce_bom)
         with self.assertRaisesRegex(UserError, "without a passed autoclave cycle"):
-            production._conserverie_produce()
+            produce(production)
         self.assertNotEqual(production.state, "done")
         cycle = self._create_cycle(production)
         cycle.import_readings(CSV_F0_1)

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Datetime
 from odoo.tests import tagged
 
-from odoo.addons.conserverie_production.tests.common import ProductionCase
+from odoo.addons.conserverie_production.tests.common import ProductionCase, produce
 
 
 @tagged("post_install", "-at_install")
@@ -445,7 +445,7 @@ class TestFoodSafetyAbuse(ProductionCase):
         for user in self.users:
             with self.subTest(user=user.login):
                 with self.assertRaises(UserError):
-                    production.with_user(user)._conserverie_produce()
+                    produce(production.with_user(user))
                 self.assertNotEqual(production.state, "done")
         for user in (self.volunteer_user, self.staff_user, self.accountant_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
@@ -467,11 +467,11 @@ class TestFoodSafetyAbuse(ProductionCase):
         self.assertFalse(production.training_exception_user_id)
         production.with_user(self.staff_user).write({"operator_ids": [Command.link(newcomer.id)]})
         with self.assertRaises(UserError):
-            production.with_user(self.staff_user)._conserverie_produce()
+            produce(production.with_user(self.staff_user))
         production.with_user(self.coordinator_user).write(
             {"training_exception_reason": "Formation le 3, encadrée par David"}
         )
-        production.with_user(self.staff_user)._conserverie_produce()
+        produce(production.with_user(self.staff_user))
         self.assertEqual(production.state, "done")
         lot = production.finished_lot_ids
         self.assertEqual(lot.conserverie_training_exception, "Formation le 3, encadrée par David")
@@ -482,7 +482,7 @@ class TestFoodSafetyAbuse(ProductionCase):
         production = self._create_production(self.compote_bom, 4, operator_ids=[])
         self._create_cycle(production).import_readings(self._passing_csv(self.compote_bom))
         with self.assertRaises(UserError) as caught:
-            production.with_user(self.coordinator_user)._conserverie_produce()
+            produce(production.with_user(self.coordinator_user))
         self.assertIn("record the operators", str(caught.exception))
         self.assertNotEqual(production.state, "done")
 

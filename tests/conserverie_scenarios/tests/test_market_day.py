@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from odoo.addons.conserverie_production.tests.common import PASTEURISED_COMPOTE
+from odoo.addons.conserverie_production.tests.common import PASTEURISED_COMPOTE, produce
 
 from .common import StallCase
 
@@ -113,7 +113,7 @@ class TestMarketDay(StallCase):
             + "".join(f"{minute};{temp}\n" for minute, temp in enumerate(temperatures))
         )
         self.assertEqual(cycle.state, "passed", cycle.result_message)
-        production._conserverie_produce()
+        produce(production)
         self.assertEqual(production.state, "done")
         jar_lot = production.finished_lot_ids
         self.assertEqual(jar_lot.release_state, "quarantine")
