@@ -25,6 +25,7 @@
         "wizard/conserverie_deposit_return_wizard_views.xml",
         "wizard/conserverie_deposit_writeoff_wizard_views.xml",
         "wizard/conserverie_empties_opening_wizard_views.xml",
+        "wizard/conserverie_facility_setup_views.xml",
         "views/conserverie_deposit_menus.xml",
         "security/conserverie_deposit_opening_security.xml",
         "views/conserverie_deposit_opening_views.xml",

@@ -29,6 +29,7 @@
         "report/conserverie_time_reconciliation_views.xml",
         "views/conserverie_time_in_kind_entry_views.xml",
         "wizard/conserverie_time_in_kind_post_views.xml",
+        "wizard/conserverie_facility_setup_views.xml",
         "views/conserverie_timebank_menus.xml",
         "security/conserverie_time_opening_balance_security.xml",
         "views/conserverie_time_opening_balance_views.xml",

@@ -11,3 +11,4 @@ from . import test_in_kind
 from . import test_invoice_hours
 from . import test_opening_balance
 from . import test_reconciliation_general_ledger
+from . import test_facility_setup
