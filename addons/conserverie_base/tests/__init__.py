@@ -13,3 +13,4 @@ from . import test_month_end
 from . import test_facility_setup
 from . import test_tools_facility_setup
 from . import test_roles
+from . import test_company_check

@@ -6,6 +6,7 @@ WRITEOFF_CODE = "708600"
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+    _check_company_auto = True
 
     deposit_liability_account_id = fields.Many2one(
         "account.account",

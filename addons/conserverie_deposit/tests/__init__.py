@@ -8,3 +8,4 @@ from . import test_deposit_opening
 from . import test_tools_liability
 from . import test_liability_reconciliation
 from . import test_facility_setup
+from . import test_company_check

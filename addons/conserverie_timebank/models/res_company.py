@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+    _check_company_auto = True
 
     time_hour_value = fields.Float(
         string="Value of an hour",
