@@ -21,3 +21,4 @@ from . import pos_session
 from . import conserverie_opening_mixin
 from . import conserverie_month_end
 from . import conserverie_month_end_line
+from . import conserverie_centre_mixin

@@ -10,6 +10,7 @@ class ConserverieDepositMove(models.Model):
     """Append-only ledger of jars out with a deposit and jars back."""
 
     _name = "conserverie.deposit.move"
+    _inherit = ["conserverie.centre.mixin"]
     _description = "Jar deposit move"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -121,16 +122,7 @@ class ConserverieDepositMove(models.Model):
 
     @api.model
     def _get_centre_paths(self):
-        """Paths from a move to the social centre it counts for; at most one is set.
-
-        Extended by addons that tie other records to a centre (a stall's orders).
-        """
-        return ["sale_order_id.partner_id.purchasing_group_centre_id"]
-
-    @api.model
-    def _get_centre_domain(self, centre):
-        """The moves that count for the social centre ``centre``."""
-        return expression.OR([[(path, "=", centre.id)] for path in self._get_centre_paths()])
+        return [*super()._get_centre_paths(), "sale_order_id.partner_id.purchasing_group_centre_id"]
 
     @api.model
     def get_jar_figures(self, date_from, date_to, company=None, centre=None):

@@ -35,6 +35,7 @@ class ConserverieTimeMove(models.Model):
     """One leg of a transfer of hours; never changed once written."""
 
     _name = "conserverie.time.move"
+    _inherit = ["conserverie.centre.mixin"]
     _description = "Time move"
     _order = "date desc, id desc"
     _rec_name = "reference"
@@ -351,16 +352,7 @@ class ConserverieTimeMove(models.Model):
 
     @api.model
     def _get_centre_paths(self):
-        """Paths from a move to the social centre it counts for; at most one is set.
-
-        Extended by addons that tie other records to a centre (a stall's orders).
-        """
-        return ["attendance_id.activity_id.centre_id"]
-
-    @api.model
-    def _get_centre_domain(self, centre):
-        """The moves that count for the social centre ``centre``."""
-        return expression.OR([[(path, "=", centre.id)] for path in self._get_centre_paths()])
+        return [*super()._get_centre_paths(), "attendance_id.activity_id.centre_id"]
 
     @api.model
     def get_hours_totals(self, date_from, date_to, company=None, centre=None):
