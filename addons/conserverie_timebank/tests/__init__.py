@@ -13,3 +13,4 @@ from . import test_opening_balance
 from . import test_reconciliation_general_ledger
 from . import test_facility_setup
 from . import test_company_check
+from . import test_stall_cashiers
