@@ -89,6 +89,7 @@ MODEL_ACCESS = {
     "conserverie.deposit.return.wizard.line": STAFF_WIZARD,
     "conserverie.empties.opening.wizard": STAFF_WIZARD,
     "conserverie.deposit.writeoff.wizard": ACCOUNTANT_WIZARD,
+    "conserverie.deposit.opening": {"coordinator": "rc", "accountant": "rc"},
     # conserverie_timebank: staff post (cheques, transfers, crews), coordinators set
     # limits and reverse, accountants reconcile, a member reads their own statement;
     # volunteers see a balance only through the till
@@ -100,6 +101,9 @@ MODEL_ACCESS = {
     },
     "conserverie.time.move": {"staff": "rc", "coordinator": "rc", "accountant": "r", "portal": "r"},
     "conserverie.time.transfer": STAFF_WIZARD,
+    "conserverie.time.invoice.payment": {**STAFF_WIZARD, **ACCOUNTANT_WIZARD},
+    # opening balances: imported once by a coordinator or the accountant, never changed
+    "conserverie.time.opening.balance": {"coordinator": "rc", "accountant": "rc"},
     "conserverie.time.crew.credit": STAFF_WIZARD,
     "conserverie.time.crew.credit.line": STAFF_WIZARD,
     "conserverie.time.reverse": {"coordinator": "rwcu"},
@@ -309,6 +313,9 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         cls.samples["conserverie.jar.washing"] = cls.env["conserverie.jar.washing"].create(
             {"jar_product_id": cls.jar_370.id, "quantity_washed": 1}
         )
+        cls.samples["conserverie.deposit.opening"] = cls.env["conserverie.deposit.opening"].create(
+            {"partner_id": cls.neighbour.id, "jar_product_id": cls.jar_370.id, "quantity": 3}
+        )
 
     @classmethod
     def _build_timebank_samples(cls):
@@ -331,6 +338,9 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
                 "conserverie.time.in.kind.entry": cls.env["conserverie.time.in.kind.entry"].create(
                     {"company_id": cls.company.id, "month": "2021-01-01"}
                 ),
+                "conserverie.time.opening.balance": cls.env[
+                    "conserverie.time.opening.balance"
+                ].create({"member_id": cls.neighbour.id, "hours": 2.0}),
             }
         )
 
