@@ -36,7 +36,7 @@ class ConserveriePortal(CustomerPortal):
             )
         )
 
-    @http.route("/my/surplus", type="http", auth="user")
+    @http.route("/my/surplus", type="http", auth="user", website=True)
     def portal_my_surplus_offers(self, **kwargs):
         Offer = request.env["conserverie.surplus.offer"]
         if not Offer.has_access("read"):
@@ -51,7 +51,7 @@ class ConserveriePortal(CustomerPortal):
         )
         return request.render("conserverie_coordination.portal_my_surplus_offers", values)
 
-    @http.route("/my/surplus/new", type="http", auth="user", methods=["GET"])
+    @http.route("/my/surplus/new", type="http", auth="user", website=True, methods=["GET"])
     def portal_surplus_offer_form(self, **kwargs):
         Offer = request.env["conserverie.surplus.offer"]
         if not Offer.has_access("create"):
@@ -61,7 +61,7 @@ class ConserveriePortal(CustomerPortal):
             self._prepare_offer_form_values(error=None, values={}),
         )
 
-    @http.route("/my/surplus/new", type="http", auth="user", methods=["POST"])
+    @http.route("/my/surplus/new", type="http", auth="user", website=True, methods=["POST"])
     def portal_surplus_offer_post(self, **post):
         Offer = request.env["conserverie.surplus.offer"]
         if not Offer.has_access("create"):
@@ -123,7 +123,7 @@ class ConserveriePortal(CustomerPortal):
             "note": (post.get("note") or "").strip(),
         }
 
-    @http.route("/my/gleanings", type="http", auth="user")
+    @http.route("/my/gleanings", type="http", auth="user", website=True)
     def portal_my_gleanings(self, **kwargs):
         values = self._prepare_portal_layout_values()
         values.update(
@@ -141,6 +141,7 @@ class ConserveriePortal(CustomerPortal):
         "/my/gleanings/<int:activity_id>/sign_up",
         type="http",
         auth="user",
+        website=True,
         methods=["POST"],
     )
     def portal_gleaning_sign_up(self, activity_id, **kwargs):

@@ -5,3 +5,4 @@ from . import test_household
 from . import test_security
 from . import test_tools_economics
 from . import test_facility_dashboard
+from . import test_portal
