@@ -67,6 +67,8 @@ MODEL_ACCESS = {
     # written by the till pipeline only; the back office reviews through an action
     "conserverie.pos.order.issue": BACK_OFFICE_READ,
     "conserverie.volunteer.share.line": STAFF_WIZARD,
+    # the "Start a facility" assistant: coordinators (and administrators)
+    "conserverie.facility.setup": {"coordinator": "rwcu"},
     # the month end: accountants and coordinators check it, the checks are written
     # by code only, only an accountant locks (an action, see test_month_end)
     "conserverie.month.end": {"coordinator": "rc", "accountant": "rc"},
