@@ -1,4 +1,4 @@
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import format_hours
@@ -201,30 +201,12 @@ class AccountPayment(models.Model):
 
     def _prepare_time_clearing_move_vals(self):
         self.ensure_one()
-        company = self.company_id.sudo()  # sudo: accounting set-up, whoever pays
-        label = self.env._("Hours paid by %(payment)s", payment=self.name)
-        return {
-            "move_type": "entry",
-            "journal_id": self.journal_id.id,
-            "date": self.date,
-            "ref": label,
-            "line_ids": [
-                Command.create(
-                    {
-                        "account_id": company._get_time_settlement_account().id,
-                        "name": label,
-                        "balance": self.amount,
-                    }
-                ),
-                Command.create(
-                    {
-                        "account_id": company._get_time_clearing_account().id,
-                        "name": label,
-                        "balance": -self.amount,
-                    }
-                ),
-            ],
-        }
+        return self.company_id._prepare_time_clearing_move_vals(
+            self.journal_id,
+            self.date,
+            self.env._("Hours paid by %(payment)s", payment=self.name),
+            self.amount,
+        )
 
     def _post_time_clearing(self):
         """Clear the payment from the clearing account to the settlement account and match

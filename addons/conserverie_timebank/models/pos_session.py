@@ -46,33 +46,21 @@ class PosSession(models.Model):
                 continue
             # sudo: the accountant or cashier closing the session may not post entries
             company = session.company_id.sudo()
-            clearing = company._get_time_clearing_account()
-            settlement = company._get_time_settlement_account()
-            journal = company._get_time_payment_method().journal_id
-            label = self.env._("Hours taken at %(session)s", session=session.name)
             move = (
                 self.env["account.move"]
                 .sudo()  # sudo: same
                 .create(
-                    {
-                        "move_type": "entry",
-                        "journal_id": journal.id,
-                        "date": fields.Date.context_today(session, session.stop_at),
-                        "ref": label,
-                        "line_ids": [
-                            Command.create(
-                                {"account_id": settlement.id, "name": label, "balance": amount}
-                            ),
-                            Command.create(
-                                {"account_id": clearing.id, "name": label, "balance": -amount}
-                            ),
-                        ],
-                    }
+                    company._prepare_time_clearing_move_vals(
+                        company._get_time_payment_method().journal_id,
+                        fields.Date.context_today(session, session.stop_at),
+                        self.env._("Hours taken at %(session)s", session=session.name),
+                        amount,
+                    )
                 )
             )
             move._post()
             session.sudo().time_clearing_move_id = move  # sudo: same
-            session._reconcile_time_clearing(move, clearing)
+            session._reconcile_time_clearing(move, company._get_time_clearing_account())
 
     def _reconcile_time_clearing(self, move, clearing):
         """Match the session's lines on the clearing account with the clearing entry."""

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -96,6 +96,35 @@ class ResCompany(models.Model):
             self.env._("Jars redeemed with hours"),
             "expense",
         )
+
+    def _prepare_time_clearing_move_vals(self, journal, date, label, amount):
+        """The entry that clears ``amount`` euros of hours from the clearing account to the
+        settlement account (a negative amount the other way round): a till session's
+        close and a payment in hours both post it."""
+        self.ensure_one()
+        company = self.sudo()  # sudo: accounting set-up, whoever clears
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": date,
+            "ref": label,
+            "line_ids": [
+                Command.create(
+                    {
+                        "account_id": company._get_time_settlement_account().id,
+                        "name": label,
+                        "balance": amount,
+                    }
+                ),
+                Command.create(
+                    {
+                        "account_id": company._get_time_clearing_account().id,
+                        "name": label,
+                        "balance": -amount,
+                    }
+                ),
+            ],
+        }
 
     def _get_time_account_setting(self, field_name, code, name, account_type, reconcile=False):
         """The account the company set in ``field_name``; else the one of ``code`` in its
