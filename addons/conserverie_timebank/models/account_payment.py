@@ -57,6 +57,18 @@ class AccountPayment(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        payments = super().create(vals_list)
+        payments._check_time_journal()
+        return payments
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "journal_id" in vals:
+            self._check_time_journal()
+        return result
+
     @api.depends("time_hours")
     def _compute_time_hours_display(self):
         for payment in self:
@@ -74,6 +86,40 @@ class AccountPayment(models.Model):
     # ------------------------------------------------------------------
     # Hours ledger
     # ------------------------------------------------------------------
+
+    def _is_time_journal_allowed(self):
+        """A payment in the hours journal debits a member's hours: only the payment in hours
+        of an invoice (``account.move._pay_in_hours``, which posts in superuser mode) and a
+        till session's close (the hours debited at the till) may use it."""
+        self.ensure_one()
+        if self.pos_session_id:
+            return (
+                self.pos_payment_method_id.is_time_currency
+                and self.pos_session_id.state != "closed"
+            )
+        return self.env.su and bool(self.time_partner_id and self.time_invoice_id)
+
+    def _check_time_journal(self):
+        """Refuse a payment in the hours journal that debits nobody's hours: Register
+        payment or a payment created by hand."""
+        # sudo: the hours journals are accounting set-up, whoever records a payment
+        time_journals = (
+            self.env["pos.payment.method"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("is_time_currency", "=", True)])
+            .journal_id
+        )
+        for payment in self:
+            if payment.journal_id in time_journals and not payment._is_time_journal_allowed():
+                raise UserError(
+                    self.env._(
+                        "The journal %(journal)s takes members' hours: pay the invoice with "
+                        "Pay in hours, which debits the member's time account, or choose "
+                        "another journal.",
+                        journal=payment.journal_id.display_name,
+                    )
+                )
 
     def _get_time_transfer_refs(self):
         """The transfer references of the debit and of its refund: unique in the ledger,

@@ -14,3 +14,4 @@ from . import test_reconciliation_general_ledger
 from . import test_facility_setup
 from . import test_company_check
 from . import test_stall_cashiers
+from . import test_hours_journal
