@@ -36,7 +36,8 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        if self._may_grant_time_welcome_credit():
+        # members imported bring their balance through an opening balance instead
+        if self._may_grant_time_welcome_credit() and not self.env.context.get("import_file"):
             partners.filtered("is_member")._grant_time_welcome_credit()
         return partners
 

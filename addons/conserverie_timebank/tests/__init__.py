@@ -15,3 +15,4 @@ from . import test_facility_setup
 from . import test_company_check
 from . import test_stall_cashiers
 from . import test_hours_journal
+from . import test_member_import
