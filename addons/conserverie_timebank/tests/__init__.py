@@ -16,3 +16,4 @@ from . import test_company_check
 from . import test_stall_cashiers
 from . import test_hours_journal
 from . import test_member_import
+from . import test_time_account_views
