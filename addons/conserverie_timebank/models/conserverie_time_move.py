@@ -18,8 +18,8 @@ MOVE_TYPES = [
     ("cheque", "Cheque"),
 ]
 HOUR_ROUNDING = 4
-# Hours spent at the stalls (net of refunds); every other move between the facility
-# and a member issues hours (net of corrections).
+# Hours spent at the stalls and on invoices paid in hours (net of refunds); every other
+# move between the facility and a member issues hours (net of corrections).
 SALE_MOVE_TYPES = ("purchase", "refund")
 MANUAL_KIND_GROUPS = {
     "transfer": "conserverie_base.group_staff",
@@ -363,7 +363,8 @@ class ConserverieTimeMove(models.Model):
         - ``hours_issued``: hours the facility gave members (volunteering, welcome
           credits, adjustments), net of corrections: a corrected attendance reverses
           its credit (an ``adjustment``) and credits the new hours, so it counts once;
-        - ``hours_redeemed``: hours members spent at the stalls, net of refunds;
+        - ``hours_redeemed``: hours members spent at the stalls and on the purchasing
+          groups' invoices paid in hours, net of refunds;
         - ``hours_by_type``: {move type: net hours} behind both figures. Transfers and
           cheques between members cancel out.
 

@@ -33,7 +33,10 @@ class ConserverieTimeReconciliation(models.TransientModel):
     ledger_hours = fields.Float(string="Ledger debits", digits=(16, 4))
     difference_count = fields.Integer(string="Sessions with a difference")
     hours_issued = fields.Float(digits=(16, 4), help="Hours given by the facility (net).")
-    hours_redeemed = fields.Float(digits=(16, 4), help="Hours spent at the stalls, net of refunds.")
+    hours_redeemed = fields.Float(
+        digits=(16, 4),
+        help="Hours spent at the stalls and on invoices paid in hours, net of refunds.",
+    )
     hours_outstanding = fields.Float(
         digits=(16, 4), help="Hours held by everyone at the end of the period."
     )
