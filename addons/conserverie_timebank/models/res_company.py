@@ -89,10 +89,11 @@ class ResCompany(models.Model):
 
     def _get_time_settlement_account(self):
         """The account the hours taken at the till are cleared against, created on first
-        use in the expense class."""
+        use in the expense class. 658900 is free in the French chart (its 658100 is
+        contract penalties), in the class of other running charges."""
         return self._get_time_account_setting(
             "time_settlement_account_id",
-            "658100",
+            "658900",
             self.env._("Jars redeemed with hours"),
             "expense",
         )

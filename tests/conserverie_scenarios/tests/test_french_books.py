@@ -49,17 +49,6 @@ class TestFrenchBooks(TransactionCase):
                 "time_in_kind_enabled": True,
             }
         )
-        Account = cls.env["account.account"].with_company(cls.company)
-        # the accountant's choice of settlement account: 658100 of the French chart is
-        # contract penalties, not the jars paid with hours
-        cls.company.time_settlement_account_id = Account.create(
-            {
-                "code": "658900",
-                "name": "Bocaux réglés en heures",
-                "account_type": "expense",
-                "company_ids": [Command.set(cls.company.ids)],
-            }
-        )
         cls.users = {
             role: new_test_user(
                 cls.env,
@@ -192,6 +181,13 @@ class TestFrenchBooks(TransactionCase):
             ],
         )
         self.assertTrue(session_1.time_clearing_move_id)
+        settlement = self.company.time_settlement_account_id
+        self.assertEqual(
+            (settlement.code, settlement.account_type),
+            ("658900", "expense"),
+            "the hours are settled in an account of their own, not the chart's 658100 "
+            "(contract penalties)",
+        )
         # day 10: one of the jars paid in hours is refunded in hours, its deposit in cash
         hours_line = hours_sale.lines.filtered(lambda line: line.product_id == self.jam)
         deposit_line = hours_sale.lines - hours_line
