@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.conserverie_production.tests.common import ProductionCase
+from odoo.addons.conserverie_timebank.tests.common import TimebankCase
 
 YEAR_FROM, YEAR_TO = date(2002, 1, 1), date(2002, 12, 31)
 REVENUE = {
@@ -23,7 +24,7 @@ COSTS = {
 
 
 @tagged("post_install", "-at_install")
-class TestFacilityDashboard(ProductionCase):
+class TestFacilityDashboard(ProductionCase, TimebankCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -83,11 +84,16 @@ class TestFacilityDashboard(ProductionCase):
 
     @classmethod
     def _paid_partly_in_hours(cls):
-        """A stall sale of 60 € paid 40 € in euros and 20 € in hours."""
+        """A sale of 60 € to a purchasing group, paid partly with a member's hours."""
+        group = cls.env["res.partner"].create(
+            {"name": "Groupement (test)", "is_purchasing_group": True, "is_company": True}
+        )
+        cls.Move._post_crew_credit([(cls.member, 8.0)], "Atelier (test)")
+        cls.member_account.min_balance = cls.member_account.balance - 10.0
         invoice = cls.env["account.move"].create(
             {
                 "move_type": "out_invoice",
-                "partner_id": cls.member.id,
+                "partner_id": group.id,
                 "invoice_date": date(2002, 7, 14),
                 "invoice_line_ids": [
                     Command.create(
@@ -104,15 +110,24 @@ class TestFacilityDashboard(ProductionCase):
             }
         )
         invoice.action_post()
-        journals = cls.env["account.journal"].search(
-            [("type", "in", ("bank", "cash")), ("company_id", "=", cls.company.id)], limit=2
+        invoice._pay_in_hours(cls.member, 2.0)
+        bank = cls.env["account.journal"].search(
+            [
+                ("type", "=", "bank"),
+                ("company_id", "=", cls.company.id),
+                ("id", "!=", cls.time_method.journal_id.id),
+            ],
+            limit=1,
         )
-        for journal, amount in zip(journals, (40.0, 20.0), strict=True):
-            cls.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=invoice.ids
-            ).create(
-                {"journal_id": journal.id, "amount": amount, "payment_date": date(2002, 7, 14)}
-            )._create_payments()
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create(
+            {
+                "journal_id": bank.id,
+                "amount": invoice.amount_residual,
+                "payment_date": date(2002, 7, 14),
+            }
+        )._create_payments()
         return invoice
 
     def _dashboard(self, user=None):
@@ -131,7 +146,12 @@ class TestFacilityDashboard(ProductionCase):
 
     def test_figures_of_a_year(self):
         dashboard = self._dashboard()
-        self.assertEqual(self.stall_invoice.payment_state, "paid")
+        self.assertIn(self.stall_invoice.payment_state, ("paid", "in_payment"))
+        in_hours = self.env["account.payment"].search(
+            [("time_invoice_id", "=", self.stall_invoice.id)]
+        )
+        self.assertEqual(len(in_hours), 1, "part of the sale was paid in hours")
+        self.assertTrue(0.0 < in_hours.amount < 60.0)
         self.assertAlmostEqual(dashboard.revenue_stall_sales, 1200.0 + 800.0 + 60.0)
         self.assertAlmostEqual(dashboard.revenue_purchasing_groups, 900.0)
         self.assertAlmostEqual(dashboard.revenue_toll_fees, 300.0)
