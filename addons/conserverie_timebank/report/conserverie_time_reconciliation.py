@@ -92,6 +92,10 @@ class ConserverieTimeReconciliation(models.TransientModel):
         sessions = self.env["pos.session"].search(
             [
                 ("company_id", "=", self.company_id.id),
+                # the facility's tills only, not another shop of the company
+                "|",
+                ("is_conserverie_stall", "=", True),
+                ("config_id.payment_method_ids.is_time_currency", "=", True),
                 "|",
                 ("id", "in", paid_sessions.ids),
                 "&",

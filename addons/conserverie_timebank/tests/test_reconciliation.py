@@ -1,6 +1,7 @@
 import io
 import zipfile
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import TimebankCase
@@ -61,6 +62,25 @@ class TestReconciliation(TimebankCase):
             [self.company.id],
         )
         self.assertAlmostEqual(reconciliation.hours_outstanding, self.env.cr.fetchone()[0])
+
+    def test_another_shop_of_the_company_is_left_out(self):
+        """A till of the company that is neither a stall of the mobile unit nor takes
+        hours (a shop) is not the facility's: its sales stay out of the reconciliation."""
+        shop_journal = self.env["account.journal"].create(
+            {"name": "Caisse boutique (test)", "code": "CBT", "type": "cash"}
+        )
+        shop_cash = self.env["pos.payment.method"].create(
+            {"name": "Espèces boutique (test)", "journal_id": shop_journal.id}
+        )
+        shop = self.env["pos.config"].create(
+            {"name": "Boutique (test)", "payment_method_ids": [Command.set(shop_cash.ids)]}
+        )
+        shop_session = self._open_session(shop)
+        self._sync(self._order_data(shop_session, [(self.jam, 1)], [(shop_cash, 5.0)]))
+        self._sync(self._order_data(self.session, [(self.jam, 1)], [(self.cash_method, 5.0)]))
+        sessions = self._reconcile().session_line_ids.session_id
+        self.assertIn(self.session, sessions)
+        self.assertNotIn(shop_session, sessions)
 
     def test_difference_highlighted(self):
         # A payment in hours without a customer: no ledger debit, a 30 min difference.
