@@ -16,11 +16,14 @@ MOVE_TYPES = [
     ("welcome", "Welcome credit"),
     ("transfer", "Transfer"),
     ("cheque", "Cheque"),
+    ("opening", "Opening balance"),
 ]
 HOUR_ROUNDING = 4
 # Hours spent at the stalls and on invoices paid in hours (net of refunds); every other
 # move between the facility and a member issues hours (net of corrections).
 SALE_MOVE_TYPES = ("purchase", "refund")
+# Balances brought from before the suite: neither issued nor redeemed in the period.
+OPENING_MOVE_TYPES = ("opening",)
 MANUAL_KIND_GROUPS = {
     "transfer": "conserverie_base.group_staff",
     "cheque": "conserverie_base.group_staff",
@@ -366,7 +369,8 @@ class ConserverieTimeMove(models.Model):
         - ``hours_redeemed``: hours members spent at the stalls and on the purchasing
           groups' invoices paid in hours, net of refunds;
         - ``hours_by_type``: {move type: net hours} behind both figures. Transfers and
-          cheques between members cancel out.
+          cheques between members cancel out; opening balances brought from before the
+          suite are neither issued nor redeemed.
 
         ``date_from`` and ``date_to`` are dates (both days included); ``company``
         defaults to the current one; with ``centre`` (a social centre partner) only
@@ -384,7 +388,9 @@ class ConserverieTimeMove(models.Model):
             domain = expression.AND([domain, self._get_centre_domain(centre)])
         by_type = dict(self._read_group(domain, ["move_type"], ["amount:sum"]))
         issued = sum(
-            amount for move_type, amount in by_type.items() if move_type not in SALE_MOVE_TYPES
+            amount
+            for move_type, amount in by_type.items()
+            if move_type not in SALE_MOVE_TYPES + OPENING_MOVE_TYPES
         )
         redeemed = -sum(by_type.get(move_type, 0.0) for move_type in SALE_MOVE_TYPES)
         return {

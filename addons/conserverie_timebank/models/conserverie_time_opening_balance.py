@@ -5,7 +5,7 @@ from odoo.tools import float_is_zero
 from ..tools import format_hours
 from .conserverie_time_move import HOUR_ROUNDING
 
-OPENING_MOVE_TYPE = "adjustment"
+OPENING_MOVE_TYPE = "opening"
 
 
 class ConserverieTimeOpeningBalance(models.Model):

@@ -69,6 +69,19 @@ class TestOpeningBalance(ImportTemplateMixin, ConserverieCase):
         self.assertEqual(self._balance(self.lucie), 12.5)
         self.assertEqual(self.Opening.search_count([]), 2)
 
+    def test_opening_balances_are_neither_issued_nor_redeemed(self):
+        """Hours brought from before the suite are balances, not hours the facility
+        issued on the opening date: the period's figures leave them out."""
+        opening_day = datetime(2026, 1, 1).date()
+        before = self.Move.get_hours_totals(opening_day, opening_day, self.company)
+        content = self._get_template(MODEL, TEMPLATE)
+        self.assertImportDone(self._import(MODEL, content, self.coordinator_user, FIELDS), 2)
+        self.assertEqual(set(self._opening_moves().mapped("move_type")), {"opening"})
+        after = self.Move.get_hours_totals(opening_day, opening_day, self.company)
+        self.assertEqual(after["hours_issued"], before["hours_issued"])
+        self.assertEqual(after["hours_redeemed"], before["hours_redeemed"])
+        self.assertEqual(after["hours_by_type"]["opening"], 15.5)
+
     def test_different_balance_is_refused_and_nothing_imported(self):
         self.Opening.with_user(self.accountant_user).create(
             {"member_id": self.lucie.id, "hours": 12.5, "date": "2026-01-01"}
