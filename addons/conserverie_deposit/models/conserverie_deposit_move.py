@@ -31,6 +31,7 @@ class ConserverieDepositMove(models.Model):
             ("return", "Jars returned"),
             ("write_off", "Unreturned, written off"),
             ("correction", "Correction"),
+            ("opening", "Jars out before the suite"),
         ],
         string="Type",
         required=True,
@@ -130,11 +131,12 @@ class ConserverieDepositMove(models.Model):
         the one definition of both, the same as the jar deposit report's.
 
         Jars out are the jars of ``sale`` moves; jars returned, those of ``return``
-        moves (both for moves with a jar format). ``date_from`` and ``date_to`` are
-        dates (both days included); ``company`` defaults to the current one; with
-        ``centre`` (a social centre partner) only the moves counting for it (see
-        ``_get_centre_paths``). Read with the caller's rights, in one query.
-        Returns {jar product: {"out": jars, "returned": jars}}.
+        moves (both for moves with a jar format). Jars out before the suite
+        (``opening``) went out before the period of any figure: they are not counted.
+        ``date_from`` and ``date_to`` are dates (both days included); ``company``
+        defaults to the current one; with ``centre`` (a social centre partner) only the
+        moves counting for it (see ``_get_centre_paths``). Read with the caller's
+        rights, in one query. Returns {jar product: {"out": jars, "returned": jars}}.
         """
         company = company or self.env.company
         domain = [
@@ -162,15 +164,17 @@ class ConserverieDepositMove(models.Model):
         """Deposits still out and paid on or before ``cutoff_date``, matching returns
         against the oldest deposits first: {(partner, deposit product): (jars, amount)}."""
         domain = [("company_id", "=", company.id)]
+        # jars out before the suite (opening) age like the jars sold with a deposit
+        outgoing = ("sale", "opening")
         old = self._read_group(
-            [*domain, ("move_type", "=", "sale"), ("date", "<=", cutoff_date)],
+            [*domain, ("move_type", "in", outgoing), ("date", "<=", cutoff_date)],
             ["partner_id", "deposit_product_id"],
             ["quantity:sum", "amount:sum"],
         )
         settled = {
             (partner, product): (qty, amount)
             for partner, product, qty, amount in self._read_group(
-                [*domain, ("move_type", "!=", "sale")],
+                [*domain, ("move_type", "not in", outgoing)],
                 ["partner_id", "deposit_product_id"],
                 ["quantity:sum", "amount:sum"],
             )

@@ -111,7 +111,7 @@ class ConserverieDepositOpening(models.Model):
                     "date": self.date,
                     "company_id": self.company_id.id,
                     "partner_id": self.partner_id.id,
-                    "move_type": "sale",
+                    "move_type": "opening",
                     "deposit_product_id": deposit.id,
                     "jar_product_id": self.jar_product_id.id,
                     "quantity": self.quantity,

@@ -58,7 +58,7 @@ class TestDepositOpening(ImportTemplateMixin, DepositCase):
             lucie_370,
             [
                 {
-                    "move_type": "sale",
+                    "move_type": "opening",
                     "quantity": 6.0,
                     "amount": 6 * self.price_370,
                     "deposit_product_id": self.jars[0].deposit_product_id.id,
@@ -76,6 +76,21 @@ class TestDepositOpening(ImportTemplateMixin, DepositCase):
         result = self._import(MODEL, content, self.accountant_user, FIELDS)
         self.assertImportDone(result, 3)
         self.assertEqual(self._ledger(), ledger)
+
+    def test_opening_jars_age_but_are_not_jars_out_of_the_period(self):
+        """Jars out before the suite are written off like any unreturned deposit, but
+        are not jars that went out on the opening date."""
+        opening_day = date(2026, 1, 1)
+        before = self.Ledger.get_jar_figures(opening_day, opening_day, self.company)
+        content = self._get_template(MODEL, TEMPLATE)
+        self.assertImportDone(self._import(MODEL, content, self.coordinator_user, FIELDS), 3)
+        after = self.Ledger.get_jar_figures(opening_day, opening_day, self.company)
+        self.assertEqual(after, before)
+        unreturned = self.Ledger._get_unreturned(self.company, opening_day)
+        self.assertEqual(
+            unreturned[(self.lucie, self.jars[0].deposit_product_id)],
+            (6.0, self.company.currency_id.round(6 * self.price_370)),
+        )
 
     def test_bad_rows_import_nothing(self):
         self.Opening.with_user(self.accountant_user).create(
