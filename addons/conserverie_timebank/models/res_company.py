@@ -178,7 +178,7 @@ class ResCompany(models.Model):
                 }
             )
         )
-        return Method.create(
+        method = Method.create(
             {
                 "name": self.env._("Hours"),
                 "journal_id": journal.id,
@@ -186,3 +186,10 @@ class ResCompany(models.Model):
                 "is_time_currency": True,
             }
         )
+        # the till shows the method's name in the cashier's language, whichever
+        # language created it
+        for lang, _lang_name in self.env["res.lang"].get_installed():
+            translate = self.with_context(lang=lang).env._
+            method.with_context(lang=lang).name = translate("Hours")
+            journal.with_context(lang=lang).name = translate("Time currency (hours)")
+        return method

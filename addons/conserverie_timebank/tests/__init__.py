@@ -17,3 +17,4 @@ from . import test_stall_cashiers
 from . import test_hours_journal
 from . import test_member_import
 from . import test_time_account_views
+from . import test_time_payment_method
