@@ -129,6 +129,13 @@ MODEL_ACCESS = {
     "conserverie.impact.report": {"coordinator": "rwcu", "accountant": "rwcu"},
     "conserverie.impact.report.line": {"coordinator": "rwcu", "accountant": "rwcu"},
     "conserverie.impact.fact": FIGURES,
+    # conserverie_coordination: a grower posts (portal) and reads their own offers,
+    # staff answer them; households tell incomes: coordinators only; the economic
+    # model: coordinators and accountants
+    "conserverie.surplus.offer": {"staff": "rwc", "coordinator": "rwcu", "portal": "rc"},
+    "conserverie.booking.request": {"staff": "rwc", "coordinator": "rwcu", "accountant": "rw"},
+    "conserverie.household": {"coordinator": "rwcu"},
+    "conserverie.facility.dashboard": {"coordinator": "rwcu", "accountant": "rwcu"},
 }
 
 # Rights the suite's roles get from Odoo's own groups (point of sale, sales, stock,
@@ -189,6 +196,11 @@ SENSITIVE_FIELDS = {
     ("conserverie.impact.campaign", "access_token"): {"staff": "r", "coordinator": "rw"},
     ("conserverie.impact.campaign", "answer_url"): {"staff": "r", "coordinator": "r"},
     ("conserverie.impact.answer", "score"): {"staff": "r", "coordinator": "r"},
+    # a member's household tells its bracket: coordinators only
+    ("res.partner", "household_id"): {"coordinator": "rw"},
+    # an outing's booking is the back office's
+    ("conserverie.activity", "booking_request_id"): BACK_OFFICE_READ,
+    ("conserverie.activity", "booking_state"): BACK_OFFICE_READ,
 }
 
 # The posting code marks its context with this key; any caller can send a context.
@@ -223,6 +235,7 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         cls._build_deposit_samples()
         cls._build_timebank_samples()
         cls._build_impact_samples()
+        cls._build_coordination_samples()
         cls.env.flush_all()
         cls.samples.update(cls._view_samples())
         cls.new_values = cls._new_values()
@@ -391,6 +404,35 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
         )
 
     @classmethod
+    def _build_coordination_samples(cls):
+        # the matrix's portal login is the member's: here also a grower offering surplus
+        cls.member.is_grower = True
+        household, cls.other_household = cls.env["conserverie.household"].create(
+            [{"name": "Foyer (test)", "size": 3}, {"name": "Autre foyer (test)", "size": 2}]
+        )
+        cls.member.household_id = household
+        cls.samples.update(
+            {
+                "conserverie.surplus.offer": cls.env["conserverie.surplus.offer"].create(
+                    {
+                        "partner_id": cls.member.id,
+                        "product_id": cls.apples.id,
+                        "estimated_kg": 50.0,
+                        "date_from": cls.today,
+                        "date_to": cls.today + timedelta(days=3),
+                    }
+                ),
+                "conserverie.booking.request": cls.env["conserverie.booking.request"].create(
+                    {"partner_id": cls.centre.id, "kind": "centre", "date": cls.today}
+                ),
+                "conserverie.household": household,
+                "conserverie.facility.dashboard": cls.env["conserverie.facility.dashboard"].create(
+                    {"date_from": "2021-01-01", "date_to": "2021-12-31"}
+                ),
+            }
+        )
+
+    @classmethod
     def _view_samples(cls):
         """A row of each reporting view, from the records built above."""
         return {
@@ -421,6 +463,7 @@ class TestAccessMatrix(ProductionCase, TimebankCase):
             ("mrp.production", "cost_per_jar"): 99.0,
             ("conserverie.impact.campaign", "access_token"): "forged-token",
             ("conserverie.impact.answer", "score"): 1,
+            ("res.partner", "household_id"): cls.other_household.id,
         }
 
     # Helpers ------------------------------------------------------------------
