@@ -101,6 +101,18 @@ def benchmarks(template, prefix):
             ],
             None,
         ),
+        (
+            "stall load",
+            [
+                script,
+                str(HERE / "bench_stall_load.py"),
+                "--template",
+                template,
+                "--prefix",
+                f"{prefix}_stall",
+            ],
+            None,
+        ),
     ]
 
 
