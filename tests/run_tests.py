@@ -6,6 +6,10 @@ cross-module scenarios under ``tests/``) with demo data, runs their tests in
 Odoo's own runner, runs the plain unit tests under ``tests/unit``, drops the
 database and ends with a line ``N passed, N failed``.
 
+With ``--lifecycle``, then upgrades every addon of ours in that database,
+checking that no figure changes, and uninstalls them one by one, checking
+that nothing of theirs is left (tests/lifecycle/lifecycle.py).
+
 A skipped test (a browser tour that could not start Chromium, say) counts as
 a failure, and so does any WARNING or ERROR logged while our addons install.
 """
@@ -26,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDONS_DIR = ROOT / "addons"
 SCENARIOS_DIR = ROOT / "tests"
 UNIT_DIR = ROOT / "tests" / "unit"
+LIFECYCLE = ROOT / "tests" / "lifecycle" / "lifecycle.py"
 OUR_PREFIX = "conserverie"
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
@@ -227,6 +232,36 @@ def run_unit_tests():
     return result.testsRun - failed, failed
 
 
+def run_lifecycle(odoo, args, database):
+    """Upgrade then uninstall our addons in the tested database (tests/lifecycle)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("lifecycle", LIFECYCLE)
+    lifecycle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lifecycle)
+    addons_path = odoo_addons_path(odoo)
+    if args.odoo_addons_path:
+        addons_path = f"{args.odoo_addons_path},{addons_path}"
+    odoo_options = []
+    for option, value in (
+        ("--db_host", args.db_host),
+        ("--db_port", args.db_port),
+        ("--db_user", args.db_user),
+        ("--db_password", args.db_password),
+    ):
+        if value:
+            odoo_options += [option, value]
+    connection_args = db_connection_args(args)
+    connection_args.pop("dbname")
+    return lifecycle.run(
+        database,
+        addons_path,
+        connection_args,
+        logdir=f"{args.logfile}.lifecycle",
+        odoo_options=odoo_options,
+    )
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db-host", default=os.environ.get("PGHOST"))
@@ -239,6 +274,12 @@ def parse_args():
     parser.add_argument("--test-tags", help="Odoo test tags (default: our addons)")
     parser.add_argument("--odoo-addons-path", help="extra addons paths before ours")
     parser.add_argument("--logfile", help="keep Odoo's full log there (default: a temporary file)")
+    parser.add_argument(
+        "--lifecycle",
+        action="store_true",
+        help="then upgrade and uninstall every addon of ours in the tested database "
+        "(tests/lifecycle/lifecycle.py); a kept database is left without them",
+    )
     return parser.parse_args()
 
 
@@ -253,8 +294,11 @@ def main():
     drop_database(args, database)
     print(f"Installing {', '.join(modules)} in a fresh database {database!r}")
     print(f"Odoo's log: {args.logfile}")
+    lifecycle_passed = lifecycle_failed = 0
     try:
         report, problems = run_odoo_tests(odoo, args, database, modules)
+        if args.lifecycle and report is not None:
+            lifecycle_passed, lifecycle_failed = run_lifecycle(odoo, args, database)
     finally:
         if not args.keep_database:
             drop_database(args, database)
@@ -278,13 +322,22 @@ def main():
         )
     if not report.testsRun:
         print("ERROR: Odoo ran no test")
-    passed = odoo_passed + unit_passed
-    failed = odoo_failed + skipped + unit_failed + len(problems) + (0 if report.testsRun else 1)
+    passed = odoo_passed + unit_passed + lifecycle_passed
+    failed = (
+        odoo_failed
+        + skipped
+        + unit_failed
+        + lifecycle_failed
+        + len(problems)
+        + (0 if report.testsRun else 1)
+    )
     print(
         f"Odoo tests: {report.testsRun} run, {odoo_failed} failed or errored, "
         f"{skipped} skipped; unit tests: {unit_passed} passed, {unit_failed} failed; "
         f"install problems: {len(problems)}"
     )
+    if args.lifecycle:
+        print(f"upgrades and uninstalls: {lifecycle_passed} passed, {lifecycle_failed} failed")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
