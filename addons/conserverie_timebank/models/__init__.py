@@ -15,3 +15,4 @@ from . import account_move
 from . import account_payment
 from . import conserverie_time_opening_balance
 from . import conserverie_month_end
+from . import account_bank_statement_line

@@ -102,14 +102,7 @@ class AccountPayment(models.Model):
     def _check_time_journal(self):
         """Refuse a payment in the hours journal that debits nobody's hours: Register
         payment or a payment created by hand."""
-        # sudo: the hours journals are accounting set-up, whoever records a payment
-        time_journals = (
-            self.env["pos.payment.method"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("is_time_currency", "=", True)])
-            .journal_id
-        )
+        time_journals = self._get_time_journals()
         for payment in self:
             if payment.journal_id in time_journals and not payment._is_time_journal_allowed():
                 raise UserError(
@@ -120,6 +113,18 @@ class AccountPayment(models.Model):
                         journal=payment.journal_id.display_name,
                     )
                 )
+
+    @api.model
+    def _get_time_journals(self):
+        """The journals of the hours payment methods, archived ones included."""
+        # sudo: the hours journals are accounting set-up, whoever records a payment
+        return (
+            self.env["pos.payment.method"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("is_time_currency", "=", True)])
+            .journal_id
+        )
 
     def _get_time_transfer_refs(self):
         """The transfer references of the debit and of its refund: unique in the ledger,

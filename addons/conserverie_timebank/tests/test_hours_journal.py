@@ -123,6 +123,24 @@ class TestHoursJournal(TimebankCase):
         with self._assert_refused():
             self.env["account.payment"].sudo().create(values)
 
+    def test_statement_line_in_hours_journal_refused(self):
+        """A bank statement line typed in the hours journal could be matched with an
+        invoice, paying it with hours no member gave: refused, whoever types it."""
+        Line = self.env["account.bank.statement.line"]
+        values = {"payment_ref": "Heures (test)", "amount": 30.0, "partner_id": self.group.id}
+        lines = Line.search([("journal_id", "=", self.hours_journal.id)])
+        for user in self.users:
+            with self.subTest(user=user.login):
+                if user in (self.accountant_user, self.admin_user):
+                    with self._assert_refused():
+                        Line.with_user(user).create({**values, "journal_id": self.hours_journal.id})
+                else:
+                    with self.assertRaises(UserError):  # an AccessError is one
+                        Line.with_user(user).create({**values, "journal_id": self.hours_journal.id})
+        with self._assert_refused():
+            Line.sudo().create({**values, "journal_id": self.hours_journal.id})
+        self.assertEqual(Line.search([("journal_id", "=", self.hours_journal.id)]), lines)
+
     def test_pay_in_hours_uses_the_hours_journal(self):
         invoice = self._invoice()
         balance = self.member_account.balance
