@@ -10,7 +10,8 @@ Each benchmark then runs in its own process on copies of that database, prints i
 figures and hands its summary rows back (``--rows-json``): jar labels, hours ledger,
 impact indicators, POS sync and session close, what an ordinary order costs against
 plain Odoo, and the stall's load time against a plain Odoo stall. The table ends the
-output: benchmark, measure, value, target, ratio, pass/fail. The exit status is 1 when a target is missed or a benchmark fails.
+output: benchmark, measure, value, target, ratio, pass/fail. The exit status is 1
+when a target is missed or a benchmark fails.
 """
 
 import argparse
