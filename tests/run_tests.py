@@ -6,9 +6,10 @@ cross-module scenarios under ``tests/``) with demo data, runs their tests in
 Odoo's own runner, runs the plain unit tests under ``tests/unit``, drops the
 database and ends with a line ``N passed, N failed``.
 
-With ``--lifecycle``, then upgrades every addon of ours in that database,
-checking that no figure changes, and uninstalls them one by one, checking
-that nothing of theirs is left (tests/lifecycle/lifecycle.py).
+A whole run (or ``--lifecycle``) then upgrades every addon of ours in that
+database, checking that no figure changes, and uninstalls them one by one,
+checking that nothing of theirs is left (tests/lifecycle/lifecycle.py);
+``--no-lifecycle`` skips it.
 
 A skipped test (a browser tour that could not start Chromium, say) counts as
 a failure, and so does any WARNING or ERROR logged while our addons install.
@@ -276,11 +277,24 @@ def parse_args():
     parser.add_argument("--logfile", help="keep Odoo's full log there (default: a temporary file)")
     parser.add_argument(
         "--lifecycle",
-        action="store_true",
+        action="store_const",
+        const=True,
+        dest="lifecycle",
         help="then upgrade and uninstall every addon of ours in the tested database "
-        "(tests/lifecycle/lifecycle.py); a kept database is left without them",
+        "(tests/lifecycle/lifecycle.py); a kept database is left without them. The "
+        "default for a whole run (no --modules, --test-tags nor --keep-database)",
     )
-    return parser.parse_args()
+    parser.add_argument(
+        "--no-lifecycle",
+        action="store_const",
+        const=False,
+        dest="lifecycle",
+        help="skip the upgrades and uninstalls",
+    )
+    args = parser.parse_args()
+    if args.lifecycle is None:
+        args.lifecycle = not (args.modules or args.test_tags or args.keep_database)
+    return args
 
 
 def main():
