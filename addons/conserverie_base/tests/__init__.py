@@ -14,3 +14,4 @@ from . import test_facility_setup
 from . import test_tools_facility_setup
 from . import test_roles
 from . import test_company_check
+from . import test_facility_setup_stall

@@ -1,5 +1,6 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 from ..tools.facility_setup import DEFAULT_BRACKETS, insert_steps, is_valid_siret, normalize_siret
 
@@ -226,12 +227,15 @@ class ConserverieFacilitySetup(models.TransientModel):
                     ],
                 }
             )
+            low = format_amount(self.env, quotient_min, company.currency_id)
             name = (
                 self.env._(
-                    "Family quotient %(low)s to %(high)s €", low=quotient_min, high=quotient_max
+                    "Family quotient %(low)s to %(high)s",
+                    low=low,
+                    high=format_amount(self.env, quotient_max, company.currency_id),
                 )
                 if quotient_max
-                else self.env._("Family quotient from %(low)s €", low=quotient_min)
+                else self.env._("Family quotient from %(low)s", low=low)
             )
             Bracket.create(
                 {
@@ -293,7 +297,99 @@ class ConserverieFacilitySetup(models.TransientModel):
                         stall=stall.name,
                     )
                 )
+        categories = self._get_stall_categories()
+        for stall in stalls:
+            created += self._restrict_stall(stall, categories)
         return created
+
+    def _restrict_stall(self, stall, categories):
+        """The first time, a stall keeps only the facility's categories and its cash and
+        card methods; later, it gets the categories it lacks and nothing else changes."""
+        missing = categories - stall.iface_available_categ_ids
+        if not missing:
+            return []
+        values = {"iface_available_categ_ids": [Command.link(c.id) for c in missing]}
+        created = [
+            self.env._(
+                "%(stall)s sells %(categories)s",
+                stall=stall.name,
+                categories=", ".join(missing.mapped("name")),
+            )
+        ]
+        if missing == categories:
+            values["limit_categories"] = True
+            methods = self._get_stall_payment_methods(stall.payment_method_ids)
+            if not methods.filtered("is_cash_count"):
+                # a cash method serves one till only: the stall gets its own
+                methods |= (
+                    self.env["pos.config"]
+                    .with_company(stall.company_id)
+                    ._create_cash_payment_method(
+                        {"name": self.env._("Cash %(stall)s", stall=stall.name)}
+                    )
+                )
+            if methods != stall.payment_method_ids:
+                values["payment_method_ids"] = [Command.set(methods.ids)]
+                created.append(
+                    self.env._(
+                        "%(stall)s paid in %(methods)s",
+                        stall=stall.name,
+                        methods=", ".join(methods.mapped("name")),
+                    )
+                )
+        stall.write(values)
+        return created
+
+    def _get_stall_categories(self):
+        """The POS categories of what the facility sells: preserves, and what each addon
+        adds. Saleable preserves without a POS category get the preserves' one."""
+        category = self._get_pos_category(
+            "conserverie_base.pos_category_preserves", lambda env: env._("Preserves")
+        )
+        preserves = self.env["product.template"].search(
+            [
+                (
+                    "categ_id",
+                    "child_of",
+                    self.env.ref("conserverie_base.product_category_preserves").id,
+                ),
+                ("sale_ok", "=", True),
+                ("pos_categ_ids", "=", False),
+                ("company_id", "in", (False, self.company_id.id)),
+            ]
+        )
+        preserves.write({"pos_categ_ids": [Command.link(category.id)], "available_in_pos": True})
+        return category
+
+    def _get_stall_payment_methods(self, methods):
+        """What a stall taking ``methods`` keeps: one cash and one card method; addons
+        keep theirs."""
+        cash = methods.filtered("is_cash_count")[:1]
+        card = methods.filtered(lambda method: method.type == "bank")[:1]
+        return cash | card
+
+    def _get_pos_category(self, xmlid, translate_name):
+        """The POS category ``xmlid``, created the first time with the name
+        ``translate_name(env)`` gives in each installed language."""
+        category = self.env.ref(xmlid, raise_if_not_found=False)
+        if category:
+            return category
+        category = self.env["pos.category"].create({"name": translate_name(self.env)})
+        module, name = xmlid.split(".")
+        self.env["ir.model.data"].create(
+            {
+                "module": module,
+                "name": name,
+                "model": "pos.category",
+                "res_id": category.id,
+                "noupdate": True,
+            }
+        )
+        for lang, _lang_name in self.env["res.lang"].get_installed():
+            category.with_context(lang=lang).name = translate_name(
+                category.with_context(lang=lang).env
+            )
+        return category
 
     def _ensure_chart_of_accounts(self):
         """A till needs the company's journals: load its chart of accounts if missing."""
