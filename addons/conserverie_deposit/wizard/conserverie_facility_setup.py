@@ -1,5 +1,6 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 
 class ConserverieFacilitySetup(models.TransientModel):
@@ -40,6 +41,7 @@ class ConserverieFacilitySetup(models.TransientModel):
                 ("company_id", "in", (False, company.id)),
             ]
         )
+        category = self._get_deposit_pos_category()
         for jar in jars:
             deposit = self.env["product.product"].create(
                 {
@@ -47,15 +49,34 @@ class ConserverieFacilitySetup(models.TransientModel):
                     "is_deposit": True,
                     "list_price": self.deposit_amount,
                     "company_id": jar.company_id.id,
+                    "available_in_pos": True,
+                    "pos_categ_ids": [Command.link(category.id)],
                 }
             )
             jar.deposit_product_id = deposit
             created.append(
                 self.env._(
-                    "%(deposit)s at %(amount)s € for %(jar)s",
+                    "%(deposit)s at %(amount)s for %(jar)s",
                     deposit=deposit.display_name,
-                    amount=self.deposit_amount,
+                    amount=format_amount(self.env, self.deposit_amount, company.currency_id),
                     jar=jar.display_name,
                 )
             )
         return created
+
+    def _get_deposit_pos_category(self):
+        return self._get_pos_category(
+            "conserverie_deposit.pos_category_deposits", lambda env: env._("Deposits")
+        )
+
+    def _get_stall_categories(self):
+        """Deposit products without a POS category get the deposits' one."""
+        category = self._get_deposit_pos_category()
+        self.env["product.template"].search(
+            [
+                ("is_deposit", "=", True),
+                ("pos_categ_ids", "=", False),
+                ("company_id", "in", (False, self.company_id.id)),
+            ]
+        ).pos_categ_ids = [Command.link(category.id)]
+        return super()._get_stall_categories() | category
