@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 
 class ConserverieFacilitySetup(models.TransientModel):
@@ -34,6 +35,10 @@ class ConserverieFacilitySetup(models.TransientModel):
             super()._get_setup_steps(), "stall", [("hours", self.env._("Hours"))]
         )
 
+    def _get_stall_payment_methods(self, methods):
+        time_methods = methods.filtered("is_time_currency")
+        return super()._get_stall_payment_methods(methods - time_methods) | time_methods
+
     def _run_setup_hours(self):
         company = self.company_id
         if self.time_hour_value <= 0 or self.time_welcome_hours < 0:
@@ -60,7 +65,12 @@ class ConserverieFacilitySetup(models.TransientModel):
             created.append(self.env._("%(stall)s takes hours", stall=stall.name))
         if company.time_hour_value != self.time_hour_value:
             company.time_hour_value = self.time_hour_value
-            created.append(self.env._("an hour is worth %(value)s €", value=self.time_hour_value))
+            created.append(
+                self.env._(
+                    "an hour is worth %(value)s",
+                    value=format_amount(self.env, self.time_hour_value, company.currency_id),
+                )
+            )
         if company.time_welcome_hours != self.time_welcome_hours:
             company.time_welcome_hours = self.time_welcome_hours
             created.append(
