@@ -24,6 +24,7 @@
         "views/product_template_views.xml",
         "views/sale_order_views.xml",
         "views/conserverie_coordination_portal_templates.xml",
+        "report/conserverie_facility_dashboard_report.xml",
         "views/conserverie_facility_dashboard_views.xml",
         "views/account_analytic_account_views.xml",
         "views/conserverie_coordination_menus.xml",

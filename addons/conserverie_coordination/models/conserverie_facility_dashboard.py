@@ -1,11 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_amount, format_duration, formatLang
 
 from odoo.addons.conserverie_base.tools.download import XLSX_MIMETYPE, download_action
 from odoo.addons.conserverie_base.tools.xlsx import XlsxWorkbook, write_header, write_row
 
 from ..tools.economics import (
     COST_STREAMS,
+    OWN_STREAMS,
     REVENUE_STREAMS,
     economic_figures,
     period_days,
@@ -232,3 +234,48 @@ class ConserverieFacilityDashboard(models.Model):
         return [
             (self._fields[name].get_description(self.env)["string"], self[name]) for name in names
         ]
+
+    def _get_report_sections(self):
+        """[(title, [(label, formatted value)])]: the parts of the printed dashboard."""
+        self.ensure_one()
+        revenue = [f"revenue_{stream}" for stream in OWN_STREAMS]
+        sections = [
+            (self.env._("Revenue"), [*revenue, "own_revenue", "revenue_grants", "total_revenue"]),
+            (
+                self.env._("Costs"),
+                [*(f"cost_{stream}" for stream in COST_STREAMS), "depreciation", "total_costs"],
+            ),
+            (self.env._("Jars"), ["jars_produced", "cost_per_jar", "break_even_jars"]),
+            (
+                self.env._("Independence"),
+                [
+                    "result",
+                    "independence_ratio",
+                    "independence_ratio_previous",
+                    "independence_trend",
+                    "volunteer_hours",
+                    "volunteer_value",
+                ],
+            ),
+        ]
+        return [
+            (
+                title,
+                [
+                    (self._fields[name].get_description(self.env)["string"], self._format(name))
+                    for name in names
+                ],
+            )
+            for title, names in sections
+        ]
+
+    def _format(self, name):
+        """The value of the figure ``name`` as printed: money, percentage, hours or jars."""
+        value = self[name]
+        if self._fields[name].type == "monetary":
+            return format_amount(self.env, value, self.currency_id)
+        if name.startswith("independence_"):
+            return f"{formatLang(self.env, value * 100, digits=1)} %"
+        if name == "volunteer_hours":
+            return format_duration(value)
+        return formatLang(self.env, value, digits=0)

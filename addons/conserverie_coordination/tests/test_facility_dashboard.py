@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.base.models.ir_qweb import QWebException
 from odoo.addons.conserverie_production.tests.common import ProductionCase
 from odoo.addons.conserverie_timebank.tests.common import TimebankCase
 
@@ -202,3 +203,32 @@ class TestFacilityDashboard(ProductionCase, TimebankCase):
                 dashboard.with_user(user).read(["revenue_bookings"])
             with self.assertRaises(AccessError):
                 self._dashboard(user)
+
+    def test_print_pdf(self):
+        dashboard = self._dashboard(self.coordinator_user)
+        action = dashboard.env.ref(
+            "conserverie_coordination.conserverie_facility_dashboard_report_action"
+        )
+        for user in (self.coordinator_user, self.accountant_user):
+            html = (
+                self.env["ir.actions.report"]
+                .with_user(user)
+                ._render_qweb_html(action.report_name, dashboard.ids)[0]
+                .decode()
+            )
+            for revenue in ("2,060.00", "900.00", "300.00", "1,050.00", "20,000.00"):
+                self.assertIn(revenue, html)
+            own = 2060.0 + 900.0 + 300.0 + 1050.0
+            self.assertIn(f"{own / 35000.0 * 100:.1f} %", html)
+            depreciation = 55000.0 / (10 * 365) * 365
+            margin = (2060.0 + 900.0 - 400.0 - 100.0) / self.jars
+            break_even = (35000.0 + 2500.0 + depreciation) / margin
+            self.assertIn(f"{break_even:,.0f}", html)
+        for user in (self.volunteer_user, self.staff_user):
+            # a fresh request: nothing the coordinator read is still cached
+            self.env.invalidate_all()
+            with self.assertRaises(QWebException) as refused:
+                self.env["ir.actions.report"].with_user(user)._render_qweb_html(
+                    action.report_name, dashboard.ids
+                )
+            self.assertIsInstance(refused.exception.__cause__, AccessError)
