@@ -11,3 +11,4 @@ from . import test_abuse_food_safety
 from . import test_tours_refund_hours
 from . import test_tours_stall_scan
 from . import test_french_books
+from . import test_stall_catalogue
