@@ -190,6 +190,11 @@ class MrpProduction(models.Model):
                     )
                 )
 
+    @api.constrains("activity_id", "company_id")
+    def _check_activity_company(self):
+        # mrp.production turns the automatic company check of its fields off
+        self._check_company(["activity_id"])
+
     @api.constrains("toll_partner_id", "activity_id")
     def _check_toll_partner(self):
         for production in self.filtered("toll_partner_id"):

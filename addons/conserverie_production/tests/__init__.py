@@ -22,3 +22,4 @@ from . import (
 from . import test_import_templates
 from . import test_facility_setup
 from . import test_pos_lot_label
+from . import test_production_company
