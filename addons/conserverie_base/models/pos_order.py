@@ -268,9 +268,13 @@ class PosOrder(models.Model):
         existing = self._get_open_order(order)
         if existing and existing.state != "draft":
             return []  # sent again: the server acknowledges it and ignores the values
+        # sudo: the till refers to records its user may not read (sessions of another
+        # company, taxes, pricelists): they are refused with a problem, not an access error;
+        # one environment for every look-up of the order
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
         # the fields Odoo reads next come in the same query
         session = self._fetch_existing(
-            self.env["pos.session"], [order["session_id"]], ["company_id", "state", "config_id"]
+            env["pos.session"], [order["session_id"]], ["company_id", "state", "config_id"]
         )
         if not session:
             return [
@@ -293,7 +297,7 @@ class PosOrder(models.Model):
             ]
             if unchecked:
                 problems += self._get_records_problems(
-                    self.env[model_name], unchecked, session.company_id
+                    env[model_name], unchecked, session.company_id
                 )
         return problems
 
@@ -365,7 +369,8 @@ class PosOrder(models.Model):
             others = found - company
         elif {"company_id", "company_ids"} & set(Model._fields):
             domain = found._check_company_domain(company)
-            others = found - found.with_context(active_test=False).filtered_domain(domain)
+            # found is read with archived records: so is the domain
+            others = found - found.filtered_domain(domain)
         else:
             others = Model.browse()
         problems = []
@@ -385,15 +390,17 @@ class PosOrder(models.Model):
 
     @api.model
     def _fetch_existing(self, Model, ids, field_names):
-        """Those of ``ids`` that exist, archived ones included, with ``field_names`` read
-        in the same query."""
-        # sudo: the till refers to records its user may not read (sessions of another
-        # company, taxes, pricelists): they are refused with a problem, not an access error
-        return (
-            Model.sudo()
-            .with_context(active_test=False)
-            .search_fetch([("id", "in", list(ids))], field_names, order="id")
-        )
+        """Those of ``ids`` that exist, archived ones included, with ``field_names`` and
+        the columns Odoo's next read of them loads (its prefetch group) in the same query:
+        the sync reads these records again."""
+        if not (Model.env.su and Model.env.context.get("active_test") is False):
+            # sudo: the till refers to records its user may not read (sessions of another
+            # company, taxes, pricelists): they are refused with a problem, not an access
+            # error
+            Model = Model.sudo().with_context(active_test=False)
+        names = [name for name, field in Model._fields.items() if field.prefetch is True]
+        names += [name for name in field_names if name not in names]
+        return Model.search_fetch([("id", "in", list(ids))], names, order="id")
 
     @api.model
     def _get_payload_error(self, order, position, problems):

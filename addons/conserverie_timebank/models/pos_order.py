@@ -150,9 +150,11 @@ class PosOrder(models.Model):
         issues = super()._conserverie_get_review_issues()
         if self.state == "draft":
             return issues  # checked once the order is paid
-        if self._get_time_payments() or self._is_refund_of_hours():
+        time_payments = self._get_time_payments()
+        if time_payments or self._is_refund_of_hours():
             issues += [
-                {"kind": "hours", "message": message} for message in self._get_time_rule_issues()
+                {"kind": "hours", "message": message}
+                for message in self._get_time_rule_issues(time_payments)
             ]
         return issues
 
@@ -178,18 +180,23 @@ class PosOrder(models.Model):
             )
         return result
 
-    def _get_time_rule_issues(self):
-        """Rules of the time currency the till should have enforced."""
+    def _get_time_rule_issues(self, time_payments=None):
+        """Rules of the time currency the till should have enforced.
+
+        :param time_payments: this order's payments in hours, looked up when not given.
+        """
         self.ensure_one()
+        if time_payments is None:
+            time_payments = self._get_time_payments()
         issues = []
-        if not self.partner_id and self._get_time_payments():
+        if not self.partner_id and time_payments:
             issues.append(
                 self.env._(
                     "%(amount)s paid in hours without a customer: no account was debited.",
-                    amount=self.currency_id.format(sum(self._get_time_payments().mapped("amount"))),
+                    amount=self.currency_id.format(sum(time_payments.mapped("amount"))),
                 )
             )
-        refunds = self._get_time_payments().filtered(lambda payment: payment.amount < 0)
+        refunds = time_payments.filtered(lambda payment: payment.amount < 0)
         if self.partner_id and refunds - self._get_posted_time_payments(refunds):
             issues.append(
                 self.env._(
@@ -199,7 +206,7 @@ class PosOrder(models.Model):
                 )
             )
         rounding = self.currency_id.rounding
-        hours_paid = sum(self._get_time_payments().mapped("amount"))
+        hours_paid = sum(time_payments.mapped("amount"))
         deposit_lines = self._get_lines_not_payable_in_hours()
         payable_in_hours = sum((self.lines - deposit_lines).mapped("price_subtotal_incl"))
         if (
@@ -215,13 +222,12 @@ class PosOrder(models.Model):
                 )
             )
         originals = self.lines.refunded_orderline_id.order_id
-        if originals and originals._get_time_payments():
+        original_time_payments = originals._get_time_payments()
+        if original_time_payments:
             euros_paid = sum(
-                payment.amount for payment in originals.payment_ids - originals._get_time_payments()
+                payment.amount for payment in originals.payment_ids - original_time_payments
             )
-            euros_refunded = -sum(
-                payment.amount for payment in self.payment_ids - self._get_time_payments()
-            )
+            euros_refunded = -sum(payment.amount for payment in self.payment_ids - time_payments)
             if float_compare(euros_refunded, euros_paid, precision_rounding=rounding) > 0:
                 issues.append(
                     self.env._(
