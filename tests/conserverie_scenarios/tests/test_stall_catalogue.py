@@ -43,6 +43,7 @@ class TestStallCatalogue(StallCase):
         # opening the register posts on the session's chatter, which needs an email
         cls.demo_volunteer.email = cls.demo_volunteer.email or "benevole@example.com"
         cls.preserves = cls.env.ref("conserverie_base.pos_category_preserves")
+        cls.deposits = cls.env.ref("conserverie_deposit.pos_category_deposits")
 
     def _run_stall_step(self):
         return self.env["conserverie.facility.setup"].run_steps(
@@ -58,7 +59,8 @@ class TestStallCatalogue(StallCase):
 
     def test_the_demo_stall_takes_cash_card_and_hours(self):
         self.assertTrue(self.demo_stall.limit_categories)
-        self.assertEqual(self.demo_stall.iface_available_categ_ids, self.preserves)
+        # the deposit addon's demo runs the stall step again once deposits exist
+        self.assertEqual(self.demo_stall.iface_available_categ_ids, self.preserves | self.deposits)
         methods = self.demo_stall.payment_method_ids
         self.assertEqual(len(methods), 3, methods.mapped("name"))
         self.assertEqual(len(methods.filtered("is_cash_count")), 1, methods.mapped("name"))
@@ -70,16 +72,16 @@ class TestStallCatalogue(StallCase):
         stall = self.demo_stall
         methods = stall.payment_method_ids
         deposit = self.env.ref("conserverie_deposit.product_deposit_370")
-        self.assertFalse(deposit.pos_categ_ids)
-        # deposits came with their addon, after the demo stall: the step adds them
+        self.assertEqual(deposit.pos_categ_ids, self.deposits)
+        # a category the stall lost is added back, nothing else changes
+        stall.iface_available_categ_ids -= self.deposits
         summary = self._run_stall_step()
-        deposits = self.env.ref("conserverie_deposit.pos_category_deposits")
-        self.assertIn(deposits.name, summary)
-        self.assertEqual(stall.iface_available_categ_ids, self.preserves | deposits)
-        self.assertEqual(deposit.pos_categ_ids, deposits)
+        self.assertIn(self.deposits.name, summary)
+        self.assertEqual(stall.iface_available_categ_ids, self.preserves | self.deposits)
+        self.assertEqual(deposit.pos_categ_ids, self.deposits)
         self.assertEqual(stall.payment_method_ids, methods)
         self.assertIn("nothing changed", self._run_stall_step())
-        self.assertEqual(stall.iface_available_categ_ids, self.preserves | deposits)
+        self.assertEqual(stall.iface_available_categ_ids, self.preserves | self.deposits)
         self.assertEqual(stall.payment_method_ids, methods)
 
     def test_the_till_gets_the_facility_products_only(self):
