@@ -3,7 +3,7 @@ import { PosStore } from "@point_of_sale/app/store/pos_store";
 import { patch } from "@web/core/utils/patch";
 import { browser } from "@web/core/browser/browser";
 import { _t } from "@web/core/l10n/translation";
-import { ConnectionLostError } from "@web/core/network/rpc";
+import { ConnectionLostError, RPCError } from "@web/core/network/rpc";
 
 // How often the till tries again to send the sales validated offline (ms).
 export const RESEND_INTERVAL = 10000;
@@ -37,6 +37,23 @@ patch(PosStore.prototype, {
     },
 
     /**
+     * The server refused the waiting sales (one of them failed a check): they stay waiting
+     * and are sent again every few seconds. The navbar's counter turns red; a notice that
+     * stays until closed says why, once per reason, not at every try.
+     */
+    noteWaitingOrdersRefused(error) {
+        const reason = error.data?.message || error.message;
+        if (reason === this.waitingOrdersRefusal) {
+            return;
+        }
+        this.waitingOrdersRefusal = reason;
+        this.notification.add(
+            _t("The server refused the sales waiting to be sent: %(reason)s", { reason }),
+            { type: "danger", sticky: true, title: _t("Sales kept, sent again in a few seconds") }
+        );
+    },
+
+    /**
      * A sale validated offline is kept and queued: the validation goes on to the receipt
      * without an error; the sale is sent when the connection is back.
      */
@@ -58,6 +75,10 @@ patch(PosStore.prototype, {
      */
     async sendWaitingOrders() {
         const waiting = this.getWaitingOrders();
+        if (!waiting.length && this.waitingOrdersRefusal) {
+            // sent meanwhile, with a later sale: nothing is refused any more
+            this.waitingOrdersRefusal = null;
+        }
         if (!waiting.length || this.isSendingWaitingOrders) {
             return;
         }
@@ -72,7 +93,17 @@ patch(PosStore.prototype, {
         this.isSendingWaitingOrders = true;
         try {
             this.addPendingOrder(waiting.map((order) => order.id));
-            await this.pushOrderMutex.exec(() => this.syncAllOrders());
+            await this.pushOrderMutex.exec(() => this.syncAllOrders({ throw: true }));
+            if (!this.getWaitingOrders().length) {
+                this.waitingOrdersRefusal = null;
+            }
+        } catch (error) {
+            // a failed sync leaves the sales pending: they are sent again at the next try
+            if (error instanceof RPCError) {
+                this.noteWaitingOrdersRefused(error);
+            } else if (!(error instanceof ConnectionLostError)) {
+                throw error;
+            }
         } finally {
             this.isSendingWaitingOrders = false;
         }
