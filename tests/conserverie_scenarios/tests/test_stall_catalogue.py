@@ -130,12 +130,12 @@ class TestStallCatalogue(StallCase):
 
 @tagged("post_install", "-at_install")
 class TestClosingHoursTour(HttpCase, StallCase):
-    def test_a_volunteer_closes_the_stall_on_a_phone(self):
+    def _run_closing_tour(self, browser_size):
         volunteer = self.env.ref("conserverie_base.user_volunteer_demo")
         volunteer.email = volunteer.email or "benevole@example.com"
         self.time_method.name = "Heures clôture"
         session, customer = _sell_part_in_hours(self, volunteer)
-        self.browser_size = "390x844"
+        self.browser_size = browser_size
         self.start_tour(
             f"/pos/ui?config_id={self.stall.id}",
             "conserverie_scenarios_closing_hours",
@@ -144,3 +144,9 @@ class TestClosingHoursTour(HttpCase, StallCase):
         session.invalidate_recordset(["state"])
         self.assertEqual(session.state, "closed")
         self.assertAlmostEqual(self._balance(customer), 2.0 - HOURS_PAID_EUROS / 10.0)
+
+    def test_a_volunteer_closes_the_stall_on_a_phone(self):
+        self._run_closing_tour("390x844")
+
+    def test_a_volunteer_closes_the_stall_on_a_laptop(self):
+        self._run_closing_tour("1366x768")

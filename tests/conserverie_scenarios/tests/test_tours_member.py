@@ -15,7 +15,8 @@ JARS_OUT = 4
 
 @tagged("post_install", "-at_install")
 class TestMemberGlanceTour(HttpCase, StallCase):
-    """A volunteer on a phone (390 x 844) picks a member who holds hours and has jars out."""
+    """A volunteer on a phone (390 x 844) or a laptop (1366 x 768) picks a member who holds
+    hours and has jars out."""
 
     @classmethod
     def setUpClass(cls):
@@ -57,8 +58,8 @@ class TestMemberGlanceTour(HttpCase, StallCase):
         self.assertEqual(session.get_partner_jars_out(newcomer.id), 0)
         self.assertEqual(session.get_partner_jars_out(0), 0)
 
-    def test_member_at_a_glance_on_a_phone(self):
-        self.browser_size = "390x844"
+    def _run_member_glance_tour(self, browser_size):
+        self.browser_size = browser_size
         self.start_tour(
             f"/pos/ui?config_id={self.stall.id}",
             "conserverie_scenarios_member_glance",
@@ -67,3 +68,9 @@ class TestMemberGlanceTour(HttpCase, StallCase):
         # the tour leaves the order unpaid: the member's figures are unchanged
         self.assertEqual(self.customer.deposit_jar_count, JARS_OUT)
         self.assertAlmostEqual(self._balance(self.customer), MEMBER_HOURS)
+
+    def test_member_at_a_glance_on_a_phone(self):
+        self._run_member_glance_tour("390x844")
+
+    def test_member_at_a_glance_on_a_laptop(self):
+        self._run_member_glance_tour("1366x768")

@@ -1,10 +1,13 @@
-"""The stall on a phone: a jar label's GS1-128 scanned at the till gives the jam and its
-lot, a quarantined lot is refused, a receipt for the facility
+"""The stall on a phone and on a laptop: a jar label's GS1-128 scanned at the till gives
+the jam and its lot, a quarantined lot is refused, a receipt for the facility
 (conserverie_scenarios_scan_checkout); a sale validated offline is sent once the
-connection is back (conserverie_scenarios_offline_sale)."""
+connection is back (conserverie_scenarios_offline_sale), and kept waiting while the
+server refuses it (conserverie_scenarios_offline_sale_refused)."""
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import StallCase
 
@@ -21,11 +24,13 @@ MEMBER_HOURS = 5.0
 HOURS_PAID_EUROS = 3.0  # typed at the till: 0 h 18 at 10.00 an hour
 JARS_RETURNED = 2
 CASH_PAID = PRESERVE_PRICE + DEPOSIT_PRICE - JARS_RETURNED * DEPOSIT_PRICE - HOURS_PAID_EUROS
+PHONE = "390x844"
+LAPTOP = "1366x768"
 
 
 @tagged("post_install", "-at_install")
 class TestStallScanTours(HttpCase, StallCase):
-    """The demo volunteer runs the stall from a phone (390 x 844)."""
+    """The demo volunteer runs the stall from a phone (390 x 844) or a laptop (1366 x 768)."""
 
     @classmethod
     def setUpClass(cls):
@@ -84,8 +89,8 @@ class TestStallScanTours(HttpCase, StallCase):
         )
         cls._open_stall(cls.volunteer)
 
-    def _start_tour(self, tour):
-        self.browser_size = "390x844"
+    def _start_tour(self, tour, browser_size=PHONE):
+        self.browser_size = browser_size
         self.start_tour(f"/pos/ui?config_id={self.stall.id}", tour, login=self.volunteer.login)
         self.env.invalidate_all()
         return self.env["pos.order"].search([("config_id", "=", self.stall.id)])
@@ -127,8 +132,8 @@ class TestStallScanTours(HttpCase, StallCase):
         )
         self.assertEqual(scanned["refusal"], "rejected")
 
-    def test_scan_a_label_and_sell_on_a_phone(self):
-        order = self._start_tour("conserverie_scenarios_scan_checkout")
+    def _check_scan_checkout(self, browser_size):
+        order = self._start_tour("conserverie_scenarios_scan_checkout", browser_size)
         self.assertEqual(len(order), 1)
         self.assertEqual(order.state, "paid")
         self.assertEqual(order.partner_id, self.customer)
@@ -151,8 +156,14 @@ class TestStallScanTours(HttpCase, StallCase):
         self.assertAlmostEqual(payments[self.cash_method], CASH_PAID)
         self.assertAlmostEqual(self._balance(self.customer), MEMBER_HOURS - 0.3)
 
-    def test_offline_sale_sent_when_the_connection_is_back(self):
-        order = self._start_tour("conserverie_scenarios_offline_sale")
+    def test_scan_a_label_and_sell_on_a_phone(self):
+        self._check_scan_checkout(PHONE)
+
+    def test_scan_a_label_and_sell_on_a_laptop(self):
+        self._check_scan_checkout(LAPTOP)
+
+    def _check_offline_sale(self, browser_size):
+        order = self._start_tour("conserverie_scenarios_offline_sale", browser_size)
         self.assertEqual(len(order), 1, "the sale validated offline reaches the server once")
         self.assertEqual(self.env["pos.order"].search_count([("uuid", "=", order.uuid)]), 1)
         self.assertEqual(order.state, "paid")
@@ -164,4 +175,39 @@ class TestStallScanTours(HttpCase, StallCase):
         self.assertEqual(compote_line.qty, 1)
         self.assertEqual(compote_line.pack_lot_ids.mapped("lot_name"), [COMPOTE_LOTS[1]])
         self.assertAlmostEqual(order.amount_total, PRESERVE_PRICE + DEPOSIT_PRICE + COMPOTE_PRICE)
+        self.assertEqual(order.payment_ids.payment_method_id, self.cash_method)
+
+    def test_offline_sale_sent_when_the_connection_is_back_on_a_phone(self):
+        self._check_offline_sale(PHONE)
+
+    def test_offline_sale_sent_when_the_connection_is_back_on_a_laptop(self):
+        self._check_offline_sale(LAPTOP)
+
+    def test_offline_sale_refused_by_the_server_stays_waiting(self):
+        """The server refuses the sale sent back online once: the till keeps it and sends
+        it again, and the server records it once."""
+        PosOrder = type(self.env["pos.order"])
+        check_sync_payloads = PosOrder._check_sync_payloads
+        tries = []
+
+        def refuse_the_first_paid_sale(model, orders):
+            paid = [order for order in orders if order.get("state") == "paid"]
+            if paid:
+                tries.append([order["uuid"] for order in paid])
+                if len(tries) == 1:
+                    raise UserError(model.env._("This sale is refused once."))
+            return check_sync_payloads(model, orders)
+
+        self.patch(PosOrder, "_check_sync_payloads", refuse_the_first_paid_sale)
+        with mute_logger("odoo.http"):  # the refusal, expected, is logged by the server
+            order = self._start_tour("conserverie_scenarios_offline_sale_refused")
+        self.assertEqual(len(tries), 2, "refused once, then sent again and taken")
+        self.assertEqual(tries[0], tries[1], "the same sale is sent again")
+        self.assertEqual(len(order), 1, "the refused sale reaches the server once")
+        self.assertEqual(order.uuid, tries[0][0])
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.user_id, self.volunteer)
+        preserve_line = order.lines.filtered(lambda line: line.product_id == self.preserve)
+        self.assertEqual(preserve_line.pack_lot_ids.mapped("lot_name"), [RELEASED_LOT])
+        self.assertAlmostEqual(order.amount_total, PRESERVE_PRICE + DEPOSIT_PRICE)
         self.assertEqual(order.payment_ids.payment_method_id, self.cash_method)

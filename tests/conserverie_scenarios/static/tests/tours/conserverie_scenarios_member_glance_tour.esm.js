@@ -1,10 +1,8 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
-import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
-import { back } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import { backToProducts, openRegister, selectMember } from "./conserverie_scenarios_steps.esm";
 
 const CUSTOMER = "Adhérente Aperçu";
 const PRESERVE = "Ratatouille aperçu";
@@ -18,12 +16,8 @@ const HOURS = "Heures aperçu";
 registry.category("web_tour.tours").add("conserverie_scenarios_member_glance", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer(CUSTOMER),
-            ProductScreen.customerIsSelected(CUSTOMER),
+            openRegister(),
+            selectMember(CUSTOMER),
             {
                 content: "the member's hours balance, from the server",
                 trigger:
@@ -33,7 +27,7 @@ registry.category("web_tour.tours").add("conserverie_scenarios_member_glance", {
                 content: "the jars the member has out on deposit, from the server",
                 trigger: ".product-screen .leftpane .o_conserverie_member_jars_count:contains('4')",
             },
-            { ...back(), isActive: ["mobile"] },
+            backToProducts(),
 
             ProductScreen.clickDisplayedProduct(PRESERVE),
             ProductScreen.clickPayButton(),

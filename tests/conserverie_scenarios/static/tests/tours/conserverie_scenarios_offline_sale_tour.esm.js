@@ -1,5 +1,4 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as Order from "@point_of_sale/../tests/tours/utils/generic_components/order_widget_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
@@ -7,36 +6,19 @@ import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_scre
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import {
+    goOffline,
+    goOnline,
+    openRegister,
+    waitingSalesAre,
+} from "./conserverie_scenarios_steps.esm";
 
 const PRESERVE = "Confiture scannée";
 const COMPOTE = "Compote scannée";
 const CASH = "Espèces scan";
+const DEPOSIT = "Consigne scan";
 const RELEASED_LOT = "L26-SCAN-1";
 const COMPOTE_LOTS = ["L26-COMP-1", "L26-COMP-2"];
-
-/** The phone loses its network: the browser says so and fires "offline". */
-function goOffline() {
-    return {
-        content: "the connection is lost",
-        trigger: "body",
-        run() {
-            Object.defineProperty(navigator, "onLine", { configurable: true, get: () => false });
-            window.dispatchEvent(new Event("offline"));
-        },
-    };
-}
-
-/** The network comes back: "online", and nothing else done by the volunteer. */
-function goOnline() {
-    return {
-        content: "the connection comes back",
-        trigger: "body",
-        run() {
-            delete navigator.onLine;
-            window.dispatchEvent(new Event("online"));
-        },
-    };
-}
 
 /**
  * Online, the jam's single released lot is chosen without a pop-up. The connection is
@@ -47,8 +29,7 @@ function goOnline() {
 registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            openRegister(),
 
             ProductScreen.clickDisplayedProduct(PRESERVE),
             {
@@ -109,16 +90,49 @@ registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale", {
                 content: "no dialog interrupts the validated sale",
                 trigger: "body:not(:has(.modal))",
             },
-            {
-                content: "the navbar counts one sale waiting",
-                trigger: ".pos-topheader .o_conserverie_waiting_orders:contains('1')",
-            },
+            waitingSalesAre(1),
+
+            goOnline(),
+            waitingSalesAre(0, { timeout: 20000 }),
+        ].flat(),
+});
+
+/**
+ * A jam is sold offline. When the connection is back the server refuses the sale: it
+ * stays counted waiting, in red, and a notice says why. The till tries again a few
+ * seconds later, the server takes it: the counter goes.
+ */
+registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale_refused", {
+    steps: () =>
+        [
+            openRegister(),
+            ProductScreen.clickDisplayedProduct(PRESERVE),
+            inLeftSide([
+                ...Order.hasLine({ productName: PRESERVE, quantity: "1.0" }),
+                ...Order.hasLine({ productName: DEPOSIT, quantity: "1.0" }),
+            ]),
+
+            goOffline(),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod(CASH),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.receiptIsThere(),
+            waitingSalesAre(1),
 
             goOnline(),
             {
-                content: "the sale is sent as soon as the connection is back",
-                trigger: ".pos-topheader:not(:has(.o_conserverie_waiting_orders))",
-                timeout: 20000,
+                content: "the server's refusal is shown to the volunteer",
+                trigger:
+                    ".o_notification:contains('The server refused the sales waiting to be sent'):contains('refused once')",
             },
+            {
+                content: "the refused sale is still counted waiting, in red",
+                trigger:
+                    ".pos-topheader .o_conserverie_waiting_orders.o_conserverie_waiting_refused.text-danger:contains('1')",
+            },
+            waitingSalesAre(0, { timeout: 25000 }),
+            ReceiptScreen.clickNextOrder(),
+            ProductScreen.orderIsEmpty(),
         ].flat(),
 });

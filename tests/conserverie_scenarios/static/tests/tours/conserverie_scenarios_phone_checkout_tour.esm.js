@@ -1,13 +1,17 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
-import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as NumberPopup from "@point_of_sale/../tests/tours/utils/number_popup_util";
 import * as Order from "@point_of_sale/../tests/tours/utils/generic_components/order_widget_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
-import { back, inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
+import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import {
+    backToProducts,
+    openRegister,
+    pickMember,
+    returnEmptyJars,
+    totalIs,
+} from "./conserverie_scenarios_steps.esm";
 
 const CUSTOMER = "Adhérente Téléphone";
 const PRESERVE = "Soupe téléphone";
@@ -15,59 +19,18 @@ const DEPOSIT = "Consigne téléphone";
 const HOURS = "Heures téléphone";
 const CASH = "Espèces téléphone";
 
-function backToProducts() {
-    return { ...back(), isActive: ["mobile"] };
-}
-
-/** The order's total: in the cart on a wide screen, on the "Pay" button on a phone. */
-function totalIs(amount) {
-    return [
-        {
-            isActive: ["desktop"],
-            content: `the order's total is ${amount}`,
-            trigger: `.product-screen .order-summary .total:contains("${amount}")`,
+/** On a laptop, the customer's name is shown whole beside "Return jars". */
+function customerNameIsWhole() {
+    return {
+        isActive: ["desktop"],
+        content: "the customer's name is shown whole next to the jar return",
+        trigger: ".product-screen .control-buttons .set-partner .text-truncate",
+        run() {
+            if (this.anchor.scrollWidth > this.anchor.clientWidth + 1) {
+                throw new Error("The customer button is squeezed by the jar return.");
+            }
         },
-        {
-            isActive: ["mobile"],
-            content: `the order's total is ${amount}`,
-            trigger: `.product-screen .switchpane .pay-button:contains("${amount}")`,
-        },
-    ];
-}
-
-/** "Return jars": in the bar of the cart on a wide screen, in "Actions" on a phone. */
-function clickReturnJars() {
-    return [
-        {
-            isActive: ["desktop"],
-            content: "the customer's name is shown whole next to the jar return",
-            trigger: ".product-screen .control-buttons .set-partner .text-truncate",
-            run() {
-                if (this.anchor.scrollWidth > this.anchor.clientWidth + 1) {
-                    throw new Error("The customer button is squeezed by the jar return.");
-                }
-            },
-        },
-        {
-            isActive: ["desktop"],
-            content: "open the return of empty jars from the cart",
-            trigger: ".product-screen .control-buttons .o_return_jars_button",
-            run: "click",
-        },
-        ProductScreen.clickReview(),
-        {
-            isActive: ["mobile"],
-            content: "open the actions of the order",
-            trigger: ".mobile-more-button",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "open the return of empty jars from the actions",
-            trigger: ".modal .o_return_jars_action",
-            run: "click",
-        },
-    ];
+    };
 }
 
 /**
@@ -78,13 +41,8 @@ function clickReturnJars() {
 registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer(CUSTOMER),
-            ProductScreen.customerIsSelected(CUSTOMER),
-            backToProducts(),
+            openRegister(),
+            pickMember(CUSTOMER),
 
             ProductScreen.clickDisplayedProduct(PRESERVE),
             ProductScreen.clickDisplayedProduct(PRESERVE),
@@ -95,15 +53,8 @@ registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", 
             ]),
             totalIs("19.50"),
 
-            clickReturnJars(),
-            {
-                content: "choose the jar format brought back",
-                trigger: `.modal .selection-item:contains('${DEPOSIT}')`,
-                run: "click",
-            },
-            NumberPopup.enterValue("2"),
-            NumberPopup.isShown("2"),
-            Dialog.confirm(),
+            customerNameIsWhole(),
+            returnEmptyJars(DEPOSIT, "2"),
             backToProducts(),
             inLeftSide([...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" })]),
             totalIs("18.50"),

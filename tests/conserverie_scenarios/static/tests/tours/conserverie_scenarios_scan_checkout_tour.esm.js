@@ -1,13 +1,19 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as NumberPopup from "@point_of_sale/../tests/tours/utils/number_popup_util";
 import * as Order from "@point_of_sale/../tests/tours/utils/generic_components/order_widget_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
-import { back, inLeftSide, scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
+import { inLeftSide, scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import {
+    backToProducts,
+    openRegister,
+    payPartInHours,
+    pickMember,
+    returnEmptyJars,
+    totalIs,
+} from "./conserverie_scenarios_steps.esm";
 
 const COMPANY = "Conserverie mobile (scan)";
 const CUSTOMER = "Adhérent Scan";
@@ -21,59 +27,6 @@ const QUARANTINED_LOT = "L26-SCAN-Q";
 const RELEASED_LABEL = `010376012345678410${RELEASED_LOT}`;
 const QUARANTINED_LABEL = `010376012345678410${QUARANTINED_LOT}`;
 
-function backToProducts() {
-    return { ...back(), isActive: ["mobile"] };
-}
-
-/** The order's total: in the cart on a wide screen, on the "Pay" button on a phone. */
-function totalIs(amount) {
-    return [
-        {
-            isActive: ["desktop"],
-            content: `the order's total is ${amount}`,
-            trigger: `.product-screen .order-summary .total:contains("${amount}")`,
-        },
-        {
-            isActive: ["mobile"],
-            content: `the order's total is ${amount}`,
-            trigger: `.product-screen .switchpane .pay-button:contains("${amount}")`,
-        },
-    ];
-}
-
-/** "Return jars": in the bar of the cart on a wide screen, in "Actions" on a phone. */
-function returnEmptyJars(count) {
-    return [
-        {
-            isActive: ["desktop"],
-            content: "open the return of empty jars from the cart",
-            trigger: ".product-screen .control-buttons .o_return_jars_button",
-            run: "click",
-        },
-        ProductScreen.clickReview(),
-        {
-            isActive: ["mobile"],
-            content: "open the actions of the order",
-            trigger: ".mobile-more-button",
-            run: "click",
-        },
-        {
-            isActive: ["mobile"],
-            content: "open the return of empty jars from the actions",
-            trigger: ".modal .o_return_jars_action",
-            run: "click",
-        },
-        {
-            content: "choose the jar format brought back",
-            trigger: `.modal .selection-item:contains('${DEPOSIT}')`,
-            run: "click",
-        },
-        NumberPopup.enterValue(count),
-        NumberPopup.isShown(count),
-        Dialog.confirm(),
-    ].flat();
-}
-
 /**
  * A volunteer scans the label of a quarantined jar: refused, nothing added. Then the label
  * of a released jar: the jam with its lot and its deposit (6.00 + 0.50). The member
@@ -84,13 +37,8 @@ function returnEmptyJars(count) {
 registry.category("web_tour.tours").add("conserverie_scenarios_scan_checkout", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer(CUSTOMER),
-            ProductScreen.customerIsSelected(CUSTOMER),
-            backToProducts(),
+            openRegister(),
+            pickMember(CUSTOMER),
 
             scan_barcode(QUARANTINED_LABEL),
             {
@@ -114,24 +62,21 @@ registry.category("web_tour.tours").add("conserverie_scenarios_scan_checkout", {
             ]),
             totalIs("6.50"),
 
-            returnEmptyJars("2"),
+            returnEmptyJars(DEPOSIT, "2"),
             backToProducts(),
             inLeftSide([...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" })]),
             totalIs("5.50"),
 
             ProductScreen.clickPayButton(),
             PaymentScreen.totalIs("5.50"),
-            PaymentScreen.clickPaymentMethod(HOURS),
-            {
-                content: "the member's balance comes from the server",
-                trigger: ".conserverie-time-balance:contains('5 h 00')",
-            },
-            PaymentScreen.enterPaymentLineAmount(HOURS, "3"),
-            PaymentScreen.selectedPaymentlineHas(HOURS, "3.00"),
-            PaymentScreen.remainingIs("2.50"),
-            PaymentScreen.clickPaymentMethod(CASH),
-            PaymentScreen.selectedPaymentlineHas(CASH, "2.50"),
-            PaymentScreen.remainingIs("0.00"),
+            payPartInHours({
+                hours: HOURS,
+                cash: CASH,
+                balance: "5 h 00",
+                keys: "3",
+                paid: "3.00",
+                rest: "2.50",
+            }),
             PaymentScreen.clickValidate(),
 
             ReceiptScreen.receiptIsThere(),

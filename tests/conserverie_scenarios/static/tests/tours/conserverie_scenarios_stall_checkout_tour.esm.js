@@ -1,13 +1,16 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
-import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as NumberPopup from "@point_of_sale/../tests/tours/utils/number_popup_util";
 import * as Order from "@point_of_sale/../tests/tours/utils/generic_components/order_widget_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import {
+    backToProducts,
+    openRegister,
+    pickMember,
+    returnEmptyJars,
+} from "./conserverie_scenarios_steps.esm";
 
 const CUSTOMER = "Adhérente Étal Tournée";
 const PRESERVE = "Velouté étal tournée";
@@ -22,31 +25,16 @@ const CASH = "Espèces étal tournée";
 registry.category("web_tour.tours").add("conserverie_scenarios_stall_checkout", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer(CUSTOMER),
-            ProductScreen.customerIsSelected(CUSTOMER),
+            openRegister(),
+            pickMember(CUSTOMER),
 
             ProductScreen.clickDisplayedProduct(PRESERVE),
             inLeftSide(Order.hasLine({ productName: PRESERVE, quantity: "1.0" })),
             inLeftSide(Order.hasLine({ productName: DEPOSIT, quantity: "1.0" })),
             ProductScreen.totalAmountIs("7.70"),
 
-            {
-                content: "open the return of empty jars",
-                trigger: ".o_return_jars_button",
-                run: "click",
-            },
-            {
-                content: "choose the jar format brought back",
-                trigger: `.modal .selection-item:contains('${DEPOSIT}')`,
-                run: "click",
-            },
-            NumberPopup.enterValue("3"),
-            NumberPopup.isShown("3"),
-            Dialog.confirm(),
+            returnEmptyJars(DEPOSIT, "3"),
+            backToProducts(),
             inLeftSide(Order.hasLine({ productName: DEPOSIT, quantity: "-3.0" })),
             ProductScreen.totalAmountIs("6.20"),
 
