@@ -1,8 +1,10 @@
 """The stall on a phone and on a laptop: jars back through "Return jars", hours paying
-all but the deposits (conserverie_scenarios_phone_checkout)."""
+all but the deposits (conserverie_scenarios_phone_checkout); the receipt in French
+(conserverie_scenarios_receipt_fr)."""
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools.translate import code_translations
 
 from .common import StallCase
 
@@ -13,6 +15,45 @@ JARS_RETURNED = 2
 MEMBER_HOURS = 5.0
 HOURS_PAID_EUROS = JARS_SOLD * PRESERVE_PRICE  # proposed by the till: all but the deposits
 CASH_PAID = (JARS_SOLD - JARS_RETURNED) * DEPOSIT_PRICE
+# the French receipt: one jar sold, one empty back, 3.00 typed in hours (0 h 18)
+FR_HOURS_PAID_EUROS = 3.0
+FR_CASH_PAID = PRESERVE_PRICE - FR_HOURS_PAID_EUROS
+# the words the French receipt prints, as the addons translate them
+RECEIPT_WORDS = {
+    "conserverie_deposit": {
+        "Deposit per jar": "Consigne par bocal",
+        "Empty jars returned: %(count)s": "Bocaux vides rendus : %(count)s",
+        "Jar deposits refunded": "Consignes de bocaux remboursées",
+    },
+    "conserverie_timebank": {
+        "Paid in hours": "Payé en heures",
+        "Hours balance after this sale": "Solde d'heures après cette vente",
+    },
+    "point_of_sale": {"Open Register": "Ouvrir la caisse"},
+}
+
+
+def _stock_the_stall(case, preserve_name, word):
+    """A preserve in 370 ml deposit jars, alone in the stall's category, the payment
+    methods named after ``word``; the volunteer's session is open."""
+    case.preserve = case.env["product.product"].create(
+        {
+            "name": preserve_name,
+            "is_storable": True,
+            "list_price": PRESERVE_PRICE,
+            "available_in_pos": True,
+            "taxes_id": [Command.clear()],
+            "jar_product_id": case.jar_370.id,
+        }
+    )
+    category = case.env["pos.category"].create({"name": f"Bocaux {word}"})
+    case.preserve.pos_categ_ids = category
+    case.cash_method.name = f"Espèces {word}"
+    case.time_method.name = f"Heures {word}"
+    case.stall.write(
+        {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
+    )
+    case._open_stall(case.volunteer_user)
 
 
 @tagged("post_install", "-at_install")
@@ -33,24 +74,7 @@ class TestPhoneTours(HttpCase, StallCase):
                 "available_in_pos": True,
             }
         )
-        cls.preserve = cls.env["product.product"].create(
-            {
-                "name": "Soupe téléphone",
-                "is_storable": True,
-                "list_price": PRESERVE_PRICE,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-                "jar_product_id": cls.jar_370.id,
-            }
-        )
-        category = cls.env["pos.category"].create({"name": "Bocaux téléphone"})
-        cls.preserve.pos_categ_ids = category
-        cls.cash_method.name = "Espèces téléphone"
-        cls.time_method.name = "Heures téléphone"
-        cls.stall.write(
-            {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
-        )
-        cls._open_stall(cls.volunteer_user)
+        _stock_the_stall(cls, "Soupe téléphone", "téléphone")
 
     def _run_checkout_tour(self, browser_size):
         self.browser_size = browser_size
@@ -100,3 +124,46 @@ class TestPhoneTours(HttpCase, StallCase):
 
     def test_checkout_on_a_laptop(self):
         self._run_checkout_tour("1366x768")
+
+
+@tagged("post_install", "-at_install")
+class TestFrenchReceiptTour(HttpCase, StallCase):
+    """A volunteer who speaks French runs the stall from a phone (390 x 844)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.volunteer_user.lang = "fr_FR"
+        cls.customer = cls._member("Adhérente Reçu", hours=MEMBER_HOURS)
+        cls.deposit_370.name = "Consigne reçu"
+        _stock_the_stall(cls, "Caviar d'aubergine reçu", "reçu")
+
+    def test_the_till_gets_the_receipt_words_in_french(self):
+        """The words the tour looks for are the ones the till receives in French."""
+        self.assertTrue(self.env["res.lang"]._lang_get("fr_FR").active)
+        for module, words in RECEIPT_WORDS.items():
+            messages = code_translations.get_web_translations(module, "fr_FR")["messages"]
+            received = {message["id"]: message["string"] for message in messages}
+            for source, french in words.items():
+                with self.subTest(module=module, source=source):
+                    self.assertEqual(received.get(source), french)
+
+    def test_french_receipt_on_a_phone(self):
+        self.browser_size = "390x844"
+        self.start_tour(
+            f"/pos/ui?config_id={self.stall.id}",
+            "conserverie_scenarios_receipt_fr",
+            login=self.volunteer_user.login,
+        )
+        self.env.invalidate_all()
+        order = self.env["pos.order"].search([("config_id", "=", self.stall.id)])
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertEqual(order.deposit_jars_returned, 1)
+        self.assertAlmostEqual(order.amount_total, FR_HOURS_PAID_EUROS + FR_CASH_PAID)
+        payments = {payment.payment_method_id: payment.amount for payment in order.payment_ids}
+        self.assertAlmostEqual(payments[self.time_method], FR_HOURS_PAID_EUROS)
+        self.assertAlmostEqual(payments[self.cash_method], FR_CASH_PAID)
+        self.assertAlmostEqual(self._balance(self.customer), MEMBER_HOURS - 0.3)
