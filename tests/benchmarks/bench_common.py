@@ -137,6 +137,54 @@ def drop_with_filestore(name):
 
 
 # ----------------------------------------------------------------------
+# Plain Odoo against the suite
+# ----------------------------------------------------------------------
+
+# what plain Odoo needs for the flows the suite extends
+CORE_MODULES = ("stock", "mrp", "point_of_sale", "product_expiry", "sale_stock", "account")
+COMPARED_DATABASES = ("odoo", "suite")
+COMPARED_LABELS = {"odoo": "plain Odoo", "suite": "suite"}
+
+
+def add_compared_database_arguments(parser, prefix):
+    """The options of a benchmark run in plain Odoo and in the suite, side by side."""
+    parser.add_argument(
+        "--template", help="database with every addon and its demo data (default: installed)"
+    )
+    parser.add_argument("--prefix", default=prefix, help="prefix of the databases made")
+    parser.add_argument("--keep", action="store_true", help="keep the databases made")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the databases of an earlier --keep as they are"
+    )
+    parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
+
+
+def prepare_compared_databases(args):
+    """{kind: database name}, the plain Odoo and suite databases made or reused."""
+    names = {kind: f"{args.prefix}_{kind}" for kind in COMPARED_DATABASES}
+    if not (args.reuse and database_exists(names["odoo"])):
+        install_database(names["odoo"], CORE_MODULES)
+    if args.reuse and database_exists(names["suite"]):
+        pass
+    elif args.template:
+        copy_with_filestore(args.template, names["suite"])
+    else:
+        install_database(names["suite"], our_addons())
+    return names
+
+
+def drop_compared_databases(args, names):
+    """Drop the databases made, unless --keep was given."""
+    if args.keep:
+        return
+    import odoo
+
+    for name in names.values():
+        odoo.sql_db.close_db(name)
+        drop_with_filestore(name)
+
+
+# ----------------------------------------------------------------------
 # Table
 # ----------------------------------------------------------------------
 

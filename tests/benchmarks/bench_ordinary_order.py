@@ -49,19 +49,16 @@ from pathlib import Path
 from uuid import uuid4
 
 from bench_common import (
-    copy_with_filestore,
-    database_exists,
-    drop_with_filestore,
-    install_database,
-    our_addons,
+    COMPARED_DATABASES,
+    COMPARED_LABELS,
+    add_compared_database_arguments,
+    drop_compared_databases,
+    prepare_compared_databases,
     print_table,
     setup_odoo,
 )
 from bench_pos_sync import Sample, interleaved, line_command, open_stall, order_payload, sync, timed
 
-CORE_MODULES = ("stock", "mrp", "point_of_sale", "product_expiry", "sale_stock", "account")
-DATABASES = ("odoo", "suite")
-LABELS = {"odoo": "plain Odoo", "suite": "suite"}
 ORDERS = 200
 WARM_UP = 10
 JARS = 2  # jars of the lot on each order, with one loaf
@@ -72,16 +69,8 @@ TIME_RATIO_TARGET = 1.1
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--template", help="database with every addon and its demo data (default: installed)"
-    )
-    parser.add_argument("--prefix", default="bench_ordinary", help="prefix of the databases made")
+    add_compared_database_arguments(parser, "bench_ordinary")
     parser.add_argument("--orders", type=int, default=ORDERS, help="orders in each database")
-    parser.add_argument("--keep", action="store_true", help="keep the databases made")
-    parser.add_argument(
-        "--reuse", action="store_true", help="use the databases of an earlier --keep as they are"
-    )
-    parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     parser.add_argument(
         "--queries",
         action="store_true",
@@ -217,7 +206,7 @@ def statement_kind(query):
 
 def print_added_queries(queries):
     """The statements of the suite's order that plain Odoo's does not run, and back."""
-    odoo, suite = (Counter(map(statement_kind, queries[kind])) for kind in DATABASES)
+    odoo, suite = (Counter(map(statement_kind, queries[kind])) for kind in COMPARED_DATABASES)
     print(
         f"\nSQL of one more order: {sum(suite.values())} in the suite, "
         f"{sum(odoo.values())} in plain Odoo; statements that differ:"
@@ -230,7 +219,7 @@ def print_added_queries(queries):
 def profiled(tills, stalls, orders):
     """{kind: pstats.Stats} of ``orders`` more orders synced in each database."""
     stats = {}
-    for kind in DATABASES:
+    for kind in COMPARED_DATABASES:
         till, stall, profile = tills[kind], stalls[kind], cProfile.Profile()
         for _index in range(orders):
             data = [stall.payload()]
@@ -259,7 +248,7 @@ def _functions(stats):
 def print_profile(stats, orders, top=30):
     """The suite's own functions by cumulative time, then the functions whose cumulative
     time grows most from plain Odoo to the suite, per order."""
-    odoo, suite = (_functions(stats[kind]) for kind in DATABASES)
+    odoo, suite = (_functions(stats[kind]) for kind in COMPARED_DATABASES)
     print(f"\nProfile of {orders} more orders in each database, per order:")
     print("the suite's functions, cumulative ms (calls):")
     ours = sorted(
@@ -288,36 +277,22 @@ def print_profile(stats, orders, top=30):
         print(f"  {seconds / orders * 1000:+8.2f} ({calls / orders:+g})  {filename}:{line} {name}")
 
 
-def prepare_databases(args):
-    """{kind: database name}, the databases made or reused."""
-    names = {kind: f"{args.prefix}_{kind}" for kind in DATABASES}
-    if not (args.reuse and database_exists(names["odoo"])):
-        install_database(names["odoo"], CORE_MODULES)
-    if args.reuse and database_exists(names["suite"]):
-        pass
-    elif args.template:
-        copy_with_filestore(args.template, names["suite"])
-    else:
-        install_database(names["suite"], our_addons())
-    return names
-
-
 def run(args, names):
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
     orders = args.orders
-    samples = {kind: Sample() for kind in DATABASES}
-    synced = {kind: [] for kind in DATABASES}
+    samples = {kind: Sample() for kind in COMPARED_DATABASES}
+    synced = {kind: [] for kind in COMPARED_DATABASES}
     with contextlib.ExitStack() as stack:
         stalls, tills = {}, {}
-        for kind in DATABASES:
+        for kind in COMPARED_DATABASES:
             cr = stack.enter_context(Registry(names[kind]).cursor())
             stalls[kind] = OrdinaryStall(api.Environment(cr, SUPERUSER_ID, {}))
             cr.commit()
             # The till runs as a user, record rules included.
             tills[kind] = api.Environment(cr, stalls[kind].cashier.id, {})
-        for index, kinds in interleaved(WARM_UP + orders, DATABASES):
+        for index, kinds in interleaved(WARM_UP + orders, COMPARED_DATABASES):
             for kind in kinds:
                 data = [stalls[kind].payload()]
                 # One request per call, as the server runs it: its own cursor and
@@ -332,13 +307,13 @@ def run(args, names):
                     synced[kind].extend(synced_orders.ids)
                 if index >= WARM_UP:
                     samples[kind].add(seconds, queries)
-        for kind in DATABASES:
+        for kind in COMPARED_DATABASES:
             tills[kind].cr.rollback()  # see the orders the requests committed
             tills[kind].invalidate_all()
             check_orders(tills[kind], stalls[kind], synced[kind])
         if args.queries:
             queries = {}
-            for kind in DATABASES:
+            for kind in COMPARED_DATABASES:
                 till, data = tills[kind], [stalls[kind].payload()]
                 with recorded_queries() as queries[kind]:
                     timed(till, lambda till=till, data=data: sync(till, data))
@@ -354,7 +329,7 @@ def _ratio(numerator, denominator):
 
 def summary_rows(results):
     """Rows of the benchmark table: benchmark, measure, value, target, ratio, passed."""
-    odoo, suite = (results["sync"][kind] for kind in DATABASES)
+    odoo, suite = (results["sync"][kind] for kind in COMPARED_DATABASES)
     benchmark = "Ordinary order (2 jars of a lot, a loaf, cash), one per call"
     extra = suite["mean_queries"] - odoo["mean_queries"]
     time_ratio = _ratio(suite["median_ms"], odoo["median_ms"])
@@ -384,13 +359,13 @@ def report(results):
         f"{WARM_UP} of each synced first to warm up"
     )
     print(f"{'database':<12} {'median ms':>10} {'mean ms':>9} {'median q':>9} {'mean q':>8}")
-    for kind in DATABASES:
+    for kind in COMPARED_DATABASES:
         figures = results["sync"][kind]
         print(
-            f"{LABELS[kind]:<12} {figures['median_ms']:>10.2f} {figures['mean_ms']:>9.2f} "
+            f"{COMPARED_LABELS[kind]:<12} {figures['median_ms']:>10.2f} {figures['mean_ms']:>9.2f} "
             f"{figures['median_queries']:>9.1f} {figures['mean_queries']:>8.1f}"
         )
-    odoo, suite = (results["sync"][kind] for kind in DATABASES)
+    odoo, suite = (results["sync"][kind] for kind in COMPARED_DATABASES)
     print(
         f"{'suite / Odoo':<12} {_ratio(suite['median_ms'], odoo['median_ms']):>10.2f} "
         f"{_ratio(suite['mean_ms'], odoo['mean_ms']):>9.2f} "
@@ -405,16 +380,11 @@ def main():
     args = parse_args()
     setup_odoo()
     started = time.perf_counter()
-    names = prepare_databases(args)
+    names = prepare_compared_databases(args)
     try:
         results = run(args, names)
     finally:
-        if not args.keep:
-            import odoo
-
-            for name in names.values():
-                odoo.sql_db.close_db(name)
-                drop_with_filestore(name)
+        drop_compared_databases(args, names)
     report(results)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     rows = summary_rows(results)

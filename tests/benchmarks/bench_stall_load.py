@@ -55,21 +55,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench_common import (
+    COMPARED_DATABASES,
+    COMPARED_LABELS,
+    add_compared_database_arguments,
     addons_path,
-    copy_with_filestore,
-    database_exists,
-    drop_with_filestore,
-    install_database,
-    our_addons,
+    drop_compared_databases,
+    prepare_compared_databases,
     print_table,
     run_tests,
     setup_odoo,
 )
 from bench_pos_sync import open_stall
 
-CORE_MODULES = ("stock", "mrp", "point_of_sale", "product_expiry", "sale_stock", "account")
-DATABASES = ("odoo", "suite")
-LABELS = {"odoo": "plain Odoo", "suite": "suite"}
 RUNS = 5
 MEMBERS = 5000
 RATIO_TARGET = 1.2
@@ -85,37 +82,15 @@ SERVER_TIMEOUT = 180  # seconds for a server to answer
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--template", help="database with every addon and its demo data (default: installed)"
-    )
-    parser.add_argument("--prefix", default="bench_stall", help="prefix of the databases made")
+    add_compared_database_arguments(parser, "bench_stall")
     parser.add_argument("--runs", type=int, default=RUNS, help="loads measured in each database")
     parser.add_argument("--members", type=int, default=MEMBERS, help="members added to each")
-    parser.add_argument("--keep", action="store_true", help="keep the databases made")
-    parser.add_argument(
-        "--reuse", action="store_true", help="use the databases of an earlier --keep as they are"
-    )
-    parser.add_argument("--rows-json", help="also write the summary rows to this JSON file")
     parser.add_argument(
         "--profile",
         action="store_true",
         help="also time pos.session.load_data model by model in each database",
     )
     return parser.parse_args(argv)
-
-
-def prepare_databases(args):
-    """{kind: database name}, the databases made or reused."""
-    names = {kind: f"{args.prefix}_{kind}" for kind in DATABASES}
-    if not (args.reuse and database_exists(names["odoo"])):
-        install_database(names["odoo"], CORE_MODULES)
-    if args.reuse and database_exists(names["suite"]):
-        pass
-    elif args.template:
-        copy_with_filestore(args.template, names["suite"])
-    else:
-        install_database(names["suite"], our_addons())
-    return names
 
 
 # ----------------------------------------------------------------------
@@ -206,7 +181,7 @@ def prepare_data(names, members):
                 "members": member_counts[kind],
                 "partners": envs[kind]["res.partner"].search_count([]),
             }
-            for kind in DATABASES
+            for kind in COMPARED_DATABASES
         }
 
 
@@ -334,22 +309,23 @@ def measure(names, data, runs):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         sys.exit("Chromium is needed: no chromium on PATH")
-    loads = {kind: [] for kind in DATABASES}
+    loads = {kind: [] for kind in COMPARED_DATABASES}
     with contextlib.ExitStack() as stack:
-        bases = {kind: stack.enter_context(odoo_server(names[kind])) for kind in DATABASES}
+        bases = {kind: stack.enter_context(odoo_server(names[kind])) for kind in COMPARED_DATABASES}
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(
             executable_path=chromium, headless=True, args=["--no-sandbox"]
         )
         stack.callback(browser.close)
         for round_index in range(runs + 1):
-            kinds = DATABASES if round_index % 2 else tuple(reversed(DATABASES))
+            kinds = COMPARED_DATABASES if round_index % 2 else tuple(reversed(COMPARED_DATABASES))
             for kind in kinds:
                 figures = load_stall(browser, bases[kind], names[kind], data[kind]["config_id"])
                 label = "warm-up" if round_index == 0 else f"load {round_index}"
                 data_end = "-" if figures.data_end is None else f"{figures.data_end:.0f}"
                 print(
-                    f"  {LABELS[kind]:<10} {label:<8} product list {figures.drawn:6.0f} ms, "
+                    f"  {COMPARED_LABELS[kind]:<10} {label:<8} "
+                    f"product list {figures.drawn:6.0f} ms, "
                     f"first paint {figures.paint:6.0f} ms, till's data at {data_end} ms, "
                     f"{figures.requests} requests, {figures.size / 1024:.0f} KiB",
                     flush=True,
@@ -370,7 +346,7 @@ def profile_load_data(names, data):
     from odoo.modules.registry import Registry
 
     timings = {}
-    for kind in DATABASES:
+    for kind in COMPARED_DATABASES:
         with Registry(names[kind]).cursor() as cr:
             admin = api.Environment(cr, SUPERUSER_ID, {}).ref("base.user_admin")
             env = api.Environment(cr, admin.id, {})
@@ -434,12 +410,12 @@ def summarize(loads):
             "kib": statistics.median(load.size for load in loads[kind]) / 1024,
             "requests": statistics.median(load.requests for load in loads[kind]),
         }
-        for kind in DATABASES
+        for kind in COMPARED_DATABASES
     }
 
 
 def summary_rows(results, data):
-    odoo, suite = (results[kind] for kind in DATABASES)
+    odoo, suite = (results[kind] for kind in COMPARED_DATABASES)
     ratio = _ratio(suite["median_ms"], odoo["median_ms"])
     return [
         {
@@ -464,15 +440,15 @@ def report(results, data, runs):
         f"{'database':<12} {'products':>8} {'members':>8} {'partners':>9} "
         f"{'median ms':>10} {'mean ms':>8} {'paint ms':>9} {'requests':>9} {'KiB':>7}"
     )
-    for kind in DATABASES:
+    for kind in COMPARED_DATABASES:
         figures = results[kind]
         print(
-            f"{LABELS[kind]:<12} {data[kind]['products']:>8} {data[kind]['members']:>8} "
+            f"{COMPARED_LABELS[kind]:<12} {data[kind]['products']:>8} {data[kind]['members']:>8} "
             f"{data[kind]['partners']:>9} {figures['median_ms']:>10.0f} "
             f"{figures['mean_ms']:>8.0f} {figures['paint_ms']:>9.0f} "
             f"{figures['requests']:>9.0f} {figures['kib']:>7.0f}"
         )
-    odoo, suite = (results[kind] for kind in DATABASES)
+    odoo, suite = (results[kind] for kind in COMPARED_DATABASES)
     ratio = _ratio(suite["median_ms"], odoo["median_ms"])
     print(
         f"suite / Odoo: {ratio:.3f} "
@@ -485,19 +461,14 @@ def main():
     args = parse_args()
     setup_odoo()
     started = time.perf_counter()
-    names = prepare_databases(args)
+    names = prepare_compared_databases(args)
     try:
         data = prepare_data(names, args.members)
         if args.profile:
             profile_load_data(names, data)
         loads = measure(names, data, args.runs)
     finally:
-        if not args.keep:
-            import odoo
-
-            for name in names.values():
-                odoo.sql_db.close_db(name)
-                drop_with_filestore(name)
+        drop_compared_databases(args, names)
     results = summarize(loads)
     report(results, data, args.runs)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
