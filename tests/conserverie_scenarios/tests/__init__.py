@@ -12,3 +12,5 @@ from . import test_tours_refund_hours
 from . import test_tours_stall_scan
 from . import test_french_books
 from . import test_stall_catalogue
+from . import test_two_facilities
+from . import test_market_day_from_zero
