@@ -37,6 +37,8 @@
         "views/conserverie_month_end_views.xml",
         "report/conserverie_month_end_report.xml",
         "views/conserverie_base_menus.xml",
+        "data/conserverie_member_card_data.xml",
+        "report/conserverie_member_card_report.xml",
     ],
     "demo": [
         "demo/conserverie_base_demo.xml",

@@ -1,4 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.member_card import member_card_number
+
+MEMBER_CARD_SEQUENCE = "conserverie.member.card"
 
 
 class ResPartner(models.Model):
@@ -23,6 +28,12 @@ class ResPartner(models.Model):
     )
     is_member = fields.Boolean(string="Member", help="A resident taking part in activities.")
     member_since = fields.Date()
+    member_centre_id = fields.Many2one(
+        "res.partner",
+        string="Member of centre",
+        domain=[("is_social_centre", "=", True)],
+        help="The social centre the member comes through, printed on their member card.",
+    )
     solidarity_bracket_id = fields.Many2one(
         "conserverie.solidarity.bracket",
         string="Solidarity bracket",
@@ -75,6 +86,47 @@ class ResPartner(models.Model):
             pricelist = partner.solidarity_bracket_id.pricelist_id
             if pricelist:
                 partner.property_product_pricelist = pricelist
+
+    def action_issue_member_card(self):
+        """Give each member without a card its number; an existing number never changes."""
+        self._issue_member_card()
+        return True
+
+    def _issue_member_card(self):
+        """The card number in the barcode the till reads, for the members that have none."""
+        if not (self.env.su or self.env.user.has_group("conserverie_base.group_staff")):
+            raise AccessError(self.env._("Only centre staff and coordinators issue member cards."))
+        not_members = self.filtered(lambda partner: not partner.is_member)
+        if not_members:
+            raise UserError(
+                self.env._(
+                    "Only members get a member card, not %(names)s.",
+                    names=", ".join(not_members.mapped("display_name")),
+                )
+            )
+        for partner in self.filtered(lambda partner: not partner.barcode):
+            partner.barcode = self._get_new_member_card_number()
+
+    @api.model
+    def _get_new_member_card_number(self):
+        """The next number of the card sequence that no partner holds yet."""
+        # sudo: a number held by a partner the user cannot see is still taken
+        Partner = self.sudo().with_context(active_test=False)
+        for _attempt in range(100):
+            digits = self.env["ir.sequence"].next_by_code(MEMBER_CARD_SEQUENCE)
+            try:
+                number = member_card_number(digits)
+            except ValueError as error:
+                raise UserError(
+                    self.env._(
+                        "The member card sequence must give twelve digits (the prefix 042 "
+                        "and a serial), not %(digits)s.",
+                        digits=digits,
+                    )
+                ) from error
+            if not Partner.search_count([("barcode", "=", number)], limit=1):
+                return number
+        raise UserError(self.env._("No free member card number: check the member card sequence."))
 
     @api.model
     def get_import_templates(self):

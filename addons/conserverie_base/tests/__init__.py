@@ -15,3 +15,5 @@ from . import test_tools_facility_setup
 from . import test_roles
 from . import test_company_check
 from . import test_facility_setup_stall
+from . import test_tools_member_card
+from . import test_member_card

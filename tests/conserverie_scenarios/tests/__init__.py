@@ -14,3 +14,4 @@ from . import test_french_books
 from . import test_stall_catalogue
 from . import test_two_facilities
 from . import test_market_day_from_zero
+from . import test_tours_member_card
