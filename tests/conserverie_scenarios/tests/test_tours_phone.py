@@ -56,6 +56,18 @@ def _stock_the_stall(case, preserve_name, word):
     case._open_stall(case.volunteer_user)
 
 
+def _run_stall_tour(case, tour, browser_size):
+    """The volunteer runs ``tour`` at the stall: one order, paid, for the member."""
+    case.browser_size = browser_size
+    case.start_tour(f"/pos/ui?config_id={case.stall.id}", tour, login=case.volunteer_user.login)
+    case.env.invalidate_all()
+    order = case.env["pos.order"].search([("config_id", "=", case.stall.id)])
+    case.assertEqual(len(order), 1)
+    case.assertEqual(order.state, "paid")
+    case.assertEqual(order.partner_id, case.customer)
+    return order
+
+
 @tagged("post_install", "-at_install")
 class TestPhoneTours(HttpCase, StallCase):
     """A volunteer runs the stall from a phone (390 x 844) or a laptop (1366 x 768)."""
@@ -77,17 +89,7 @@ class TestPhoneTours(HttpCase, StallCase):
         _stock_the_stall(cls, "Soupe téléphone", "téléphone")
 
     def _run_checkout_tour(self, browser_size):
-        self.browser_size = browser_size
-        self.start_tour(
-            f"/pos/ui?config_id={self.stall.id}",
-            "conserverie_scenarios_phone_checkout",
-            login=self.volunteer_user.login,
-        )
-        self.env.invalidate_all()
-        order = self.env["pos.order"].search([("config_id", "=", self.stall.id)])
-        self.assertEqual(len(order), 1)
-        self.assertEqual(order.state, "paid")
-        self.assertEqual(order.partner_id, self.customer)
+        order = _run_stall_tour(self, "conserverie_scenarios_phone_checkout", browser_size)
         self.assertEqual(order.user_id, self.volunteer_user)
         self.assertAlmostEqual(order.amount_total, HOURS_PAID_EUROS + CASH_PAID)
         self.assertFalse(order.has_review_issue)
@@ -150,17 +152,7 @@ class TestFrenchReceiptTour(HttpCase, StallCase):
                     self.assertEqual(received.get(source), french)
 
     def test_french_receipt_on_a_phone(self):
-        self.browser_size = "390x844"
-        self.start_tour(
-            f"/pos/ui?config_id={self.stall.id}",
-            "conserverie_scenarios_receipt_fr",
-            login=self.volunteer_user.login,
-        )
-        self.env.invalidate_all()
-        order = self.env["pos.order"].search([("config_id", "=", self.stall.id)])
-        self.assertEqual(len(order), 1)
-        self.assertEqual(order.state, "paid")
-        self.assertEqual(order.partner_id, self.customer)
+        order = _run_stall_tour(self, "conserverie_scenarios_receipt_fr", "390x844")
         self.assertEqual(order.deposit_jars_returned, 1)
         self.assertAlmostEqual(order.amount_total, FR_HOURS_PAID_EUROS + FR_CASH_PAID)
         payments = {payment.payment_method_id: payment.amount for payment in order.payment_ids}
