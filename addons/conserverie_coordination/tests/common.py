@@ -6,26 +6,23 @@ from odoo.tests import new_test_user
 from odoo.addons.conserverie_base.tests.common import ConserverieCase
 
 
+def create_portal_user(env, partner, login):
+    """A portal account for ``partner`` (a grower or a member); its password is its login."""
+    return new_test_user(env, login=login, groups="base.group_portal", partner_id=partner.id)
+
+
 class CoordinationCase(ConserverieCase):
     """A grower with a portal account, members who glean, the fee schedule of the lorry."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.grower_user = new_test_user(
-            cls.env,
-            login="conserverie_grower_portal",
-            groups="base.group_portal",
-            partner_id=cls.grower.id,
-        )
+        cls.grower_user = create_portal_user(cls.env, cls.grower, "conserverie_grower_portal")
         cls.other_grower = cls.env["res.partner"].create(
             {"name": "Verger Voisin", "is_grower": True}
         )
-        cls.other_grower_user = new_test_user(
-            cls.env,
-            login="conserverie_other_grower_portal",
-            groups="base.group_portal",
-            partner_id=cls.other_grower.id,
+        cls.other_grower_user = create_portal_user(
+            cls.env, cls.other_grower, "conserverie_other_grower_portal"
         )
         cls.gleaner_a = cls.env["res.partner"].create(
             {

@@ -2,7 +2,9 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.http import Request
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import create_portal_user
 
 
 @tagged("post_install", "-at_install")
@@ -12,12 +14,7 @@ class TestPortal(HttpCase):
         super().setUpClass()
         cls.today = fields.Date.today()
         cls.grower = cls.env["res.partner"].create({"name": "Ferme du Portail", "is_grower": True})
-        cls.grower_user = new_test_user(
-            cls.env,
-            login="conserverie_portal_grower",
-            groups="base.group_portal",
-            partner_id=cls.grower.id,
-        )
+        cls.grower_user = create_portal_user(cls.env, cls.grower, "conserverie_portal_grower")
         cls.neighbour = cls.env["res.partner"].create({"name": "Ferme Voisine", "is_grower": True})
         cls.produce = cls.env["product.product"].create(
             {"name": "Poires (portail)", "is_recovered_produce": True, "is_storable": True}
@@ -34,12 +31,7 @@ class TestPortal(HttpCase):
         cls.member = cls.env["res.partner"].create(
             {"name": "Glaneuse du Portail", "is_member": True}
         )
-        cls.member_user = new_test_user(
-            cls.env,
-            login="conserverie_portal_member",
-            groups="base.group_portal",
-            partner_id=cls.member.id,
-        )
+        cls.member_user = create_portal_user(cls.env, cls.member, "conserverie_portal_member")
         cls.gleaning = cls.env["conserverie.activity"].create(
             {
                 "name": "Glanage des poires",
