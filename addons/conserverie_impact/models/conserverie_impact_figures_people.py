@@ -51,16 +51,25 @@ class ConserverieImpactFiguresPeople(models.AbstractModel):
             self._get_returning_attendance_domain(), [], ["partner_id:count_distinct"]
         )
         roles = self._selection_labels("conserverie.activity.attendance", "role")
-        households = self._get_households_by_bracket(domain)
         result.update(
             volunteer_hours=hours or 0.0,
             participants=participants,
             participants_returning=returning,
             participants_new=participants - returning,
             hours_by_role={roles[role]: (people, hours) for role, hours, people in by_role},
-            households=sum(households.values()),
-            households_by_bracket=households,
+            **self._get_reach_figures(domain),
         )
+
+    def _get_reach_figures(self, attendance_domain):
+        """Reach of the period: ``households`` and ``households_by_bracket``.
+
+        Here each identified person reached counts as a household. The
+        extension point of reach: an addon that knows households, anonymous
+        visitors or who received jars returns its own figures (these keys
+        and more) from the same period, company and centre.
+        """
+        households = self._get_households_by_bracket(attendance_domain)
+        return {"households": sum(households.values()), "households_by_bracket": households}
 
     def _get_households_by_bracket(self, attendance_domain):
         """People reached (activities and stall customers), counted per solidarity bracket.

@@ -302,3 +302,12 @@ class TestIndicators(ImpactCase):
         count = sql_db.sql_counter
         report.compute_indicators()
         return sql_db.sql_counter - count
+
+    def test_reach_figures_come_from_their_hook(self):
+        report = self._report()
+        reach = report._get_reach_figures(report._get_attendance_domain())
+        values = report.compute_indicators()
+        self.assertEqual(values["households"], 3)
+        self.assertEqual(values["households"], reach["households"])
+        self.assertEqual(values["households_by_bracket"], reach["households_by_bracket"])
+        self.assertEqual(reach["households"], sum(reach["households_by_bracket"].values()))
