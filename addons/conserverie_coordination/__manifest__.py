@@ -7,13 +7,20 @@
     "license": "AGPL-3",
     "author": "Conserverie mobile et solidaire",
     "website": "https://github.com/conserverie/conserverie",
-    "depends": ["conserverie_production", "conserverie_timebank", "sale", "portal"],
+    "depends": [
+        "conserverie_production",
+        "conserverie_timebank",
+        "conserverie_impact",
+        "sale",
+        "portal",
+    ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/conserverie_coordination_security.xml",
         "security/ir.model.access.csv",
         "data/conserverie_coordination_data.xml",
         "data/conserverie_coordination_analytic_data.xml",
+        "data/conserverie_coordination_impact_data.xml",
         "views/conserverie_surplus_offer_views.xml",
         "views/conserverie_booking_request_views.xml",
         "views/conserverie_household_views.xml",
@@ -32,5 +39,13 @@
     "demo": [
         "demo/conserverie_coordination_demo.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "conserverie_coordination/static/src/app/**/*",
+        ],
+        "web.assets_tests": [
+            "conserverie_coordination/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

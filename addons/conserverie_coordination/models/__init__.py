@@ -9,3 +9,5 @@ from . import conserverie_intake
 from . import sale_order
 from . import account_analytic_account
 from . import conserverie_facility_dashboard
+from . import pos_session
+from . import conserverie_impact_report

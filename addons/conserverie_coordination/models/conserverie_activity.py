@@ -63,17 +63,23 @@ class ConserverieActivity(models.Model):
 
     def action_count_visitor(self):
         """One more anonymous visitor, counted in the database so two taps never clash."""
+        self._add_visitors(1)
+        return True
+
+    def _add_visitors(self, count):
+        """Add ``count`` anonymous visitors in one statement; return the new count."""
         self.ensure_one()
         self.check_access("read")
         if self.state not in ("planned", "done"):
             raise UserError(self.env._("Visitors are counted at a planned or done activity."))
         self.env.cr.execute(
-            "UPDATE conserverie_activity SET visitor_count = COALESCE(visitor_count, 0) + 1 "
-            "WHERE id = %s",
-            [self.id],
+            "UPDATE conserverie_activity SET visitor_count = COALESCE(visitor_count, 0) + %s "
+            "WHERE id = %s RETURNING visitor_count",
+            [count, self.id],
         )
+        [(visitors,)] = self.env.cr.fetchall()
         self.invalidate_recordset(["visitor_count"])
-        return True
+        return visitors
 
     def action_sign_up(self):
         """Sign the current user up for a planned gleaning or picking hike."""

@@ -1,9 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_amount, format_duration, formatLang
+from odoo.tools import format_amount, format_date, formatLang
 
 from odoo.addons.conserverie_base.tools.download import XLSX_MIMETYPE, download_action
 from odoo.addons.conserverie_base.tools.xlsx import XlsxWorkbook, write_header, write_row
+from odoo.addons.conserverie_timebank.tools import format_hours
 
 from ..tools.economics import (
     COST_STREAMS,
@@ -235,6 +236,15 @@ class ConserverieFacilityDashboard(models.Model):
             (self._fields[name].get_description(self.env)["string"], self[name]) for name in names
         ]
 
+    def _get_report_title(self):
+        """The printed title, its dates in the reader's language."""
+        self.ensure_one()
+        return self.env._(
+            "Economic model from %(date_from)s to %(date_to)s",
+            date_from=format_date(self.env, self.date_from),
+            date_to=format_date(self.env, self.date_to),
+        )
+
     def _get_report_sections(self):
         """[(title, [(label, formatted value)])]: the parts of the printed dashboard."""
         self.ensure_one()
@@ -277,5 +287,5 @@ class ConserverieFacilityDashboard(models.Model):
         if name.startswith("independence_"):
             return f"{formatLang(self.env, value * 100, digits=1)} %"
         if name == "volunteer_hours":
-            return format_duration(value)
+            return format_hours(value)
         return formatLang(self.env, value, digits=0)

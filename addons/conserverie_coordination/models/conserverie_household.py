@@ -41,15 +41,19 @@ class ConserverieHousehold(models.Model):
                 )
 
     @api.model
-    def _get_reach(self, date_from, date_to, company):
+    def _get_reach(self, date_from, date_to, company, centre=None):
         """Households reached by bracket, the jars' share to solidarity brackets, people reached.
 
         Reached: attended a done activity or received jars between the two
-        dates. Only counts leave this method; a member with no household is a
-        household of one. ``people_reached`` adds the anonymous visitors.
+        dates (of ``centre``'s activities and deliveries when given). Only
+        counts leave this method; a member with no household is a household
+        of one; an organisation receiving jars (a centre, a purchasing group,
+        a company) is no household, its jars count without a bracket.
+        ``people_reached`` is the people identified plus the anonymous visitors.
         """
         start = fields.Datetime.to_datetime(date_from)
         end = fields.Datetime.add(fields.Datetime.to_datetime(date_to), days=1)
+        centre_domain = [("activity_id.centre_id", "=", centre.id)] if centre else []
         attendance = self.env["conserverie.activity.attendance"].search(
             [
                 ("attended", "=", True),
@@ -58,14 +62,15 @@ class ConserverieHousehold(models.Model):
                 ("company_id", "=", company.id),
                 ("date", ">=", start),
                 ("date", "<", end),
+                *centre_domain,
             ]
         )
-        jars = self._get_jars_by_partner(start, end, company)
+        jars = self._get_jars_by_partner(start, end, company, centre)
         partners = attendance.partner_id | self.env["res.partner"].browse(
             [partner_id for partner_id in jars if partner_id]
         )
         # sudo: brackets are readable by coordinators only; only counts are returned
-        partners = partners.sudo()
+        partners = partners.sudo().filtered(lambda partner: partner._is_reach_household())
         brackets = {partner.id: partner._get_reach_bracket() for partner in partners}
         solidarity = {
             bracket.display_name
@@ -88,6 +93,7 @@ class ConserverieHousehold(models.Model):
                     ("company_id", "=", company.id),
                     ("date_start", ">=", start),
                     ("date_start", "<", end),
+                    *([("centre_id", "=", centre.id)] if centre else []),
                 ]
             )
             .mapped("visitor_count")
@@ -99,12 +105,15 @@ class ConserverieHousehold(models.Model):
             "jars_by_bracket": jars_by_bracket,
             "solidarity_jar_share": solidarity_share(jars_by_bracket, solidarity),
             "anonymous_visitors": anonymous,
-            "people_reached": people_reached(len(attendance.partner_id), anonymous),
+            "people_reached": people_reached(len(partners), anonymous),
         }
 
     @api.model
-    def _get_jars_by_partner(self, start, end, company):
-        """Jars delivered from released stock to customers, by partner (False: anonymous)."""
+    def _get_jars_by_partner(self, start, end, company, centre=None):
+        """Jars delivered from released stock to customers, by partner (False: anonymous).
+
+        With ``centre``, the deliveries impact counts for it (``impact_centre_id``).
+        """
         warehouse = company._get_conserverie_warehouse()
         groups = self.env["stock.move"]._read_group(
             [
@@ -114,6 +123,7 @@ class ConserverieHousehold(models.Model):
                 ("location_dest_id.usage", "=", "customer"),
                 ("date", ">=", start),
                 ("date", "<", end),
+                *([("picking_id.impact_centre_id", "=", centre.id)] if centre else []),
             ],
             ["picking_id"],
             ["product_qty:sum"],

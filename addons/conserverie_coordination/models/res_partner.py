@@ -22,6 +22,11 @@ class ResPartner(models.Model):
             return ("household", self.household_id.id)
         return ("partner", self.id)
 
+    def _is_reach_household(self):
+        """A person, not an organisation receiving jars (a centre, a purchasing group, a firm)."""
+        self.ensure_one()
+        return not (self.is_company or self.is_social_centre or self.is_purchasing_group)
+
     def _get_reach_bracket(self):
         """The solidarity bracket's name, the household's first, or None."""
         self.ensure_one()

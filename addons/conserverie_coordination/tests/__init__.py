@@ -6,3 +6,5 @@ from . import test_security
 from . import test_tools_economics
 from . import test_facility_dashboard
 from . import test_portal
+from . import test_pos_visitor
+from . import test_ui

@@ -185,6 +185,27 @@ class TestFacilityDashboard(ProductionCase, TimebankCase):
             dashboard.volunteer_value, hours * self.company.time_in_kind_hour_value
         )
 
+    def test_impact_reads_the_economic_figures(self):
+        own = 2060.0 + 900.0 + 300.0 + 1050.0
+        report = (
+            self.env["conserverie.impact.report"]
+            .with_user(self.accountant_user)
+            .create({"date_from": YEAR_FROM, "date_to": YEAR_TO})
+        )
+        values = report.compute_indicators()
+        self.assertAlmostEqual(values["own_revenue"], own)
+        self.assertAlmostEqual(values["independence_ratio"], own / 35000.0)
+        petal = self.env.ref("conserverie_impact.petal_economy")
+        line = petal.indicator_line_ids.filtered(
+            lambda line: line.indicator_id.code == "independence_ratio"
+        )
+        self.assertAlmostEqual(line._get_display_value(values), own / 35000.0 * 100)
+        report.action_compute()
+        printed = report.line_ids.filtered(
+            lambda line: line.indicator_id.code == "independence_ratio"
+        )
+        self.assertAlmostEqual(printed.value, own / 35000.0 * 100, places=2)
+
     def test_export(self):
         dashboard = self._dashboard(self.accountant_user)
         action = dashboard.action_export_xlsx()
@@ -203,6 +224,46 @@ class TestFacilityDashboard(ProductionCase, TimebankCase):
                 dashboard.with_user(user).read(["revenue_bookings"])
             with self.assertRaises(AccessError):
                 self._dashboard(user)
+
+    def test_print_pdf_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["conserverie_coordination"], ["fr_FR"])
+        self.coordinator_user.lang = "fr_FR"
+        dashboard = self._dashboard(self.coordinator_user)
+        action = dashboard.env.ref(
+            "conserverie_coordination.conserverie_facility_dashboard_report_action"
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.coordinator_user)
+            .with_context(lang="fr_FR")
+            ._render_qweb_html(action.report_name, dashboard.ids)[0]
+            .decode()
+        )
+        for space in ("\u202f", "\xa0", "&nbsp;", "&#8239;", "&#160;"):
+            html = html.replace(space, " ")
+        for label in (
+            "Modèle économique du 01/01/2002 au 31/12/2002",
+            "Recettes",
+            "Charges",
+            "Autonomie",
+            "Ventes au stand",
+            "Amortissement du camion",
+            "Le bénévolat est valorisé",
+        ):
+            self.assertIn(label, html)
+        for english in ("Revenue", "Stall sales", "Costs", "Economic model"):
+            self.assertNotIn(f">{english}", html)
+        currency = self.company.currency_id
+        for number in ("2 060,00", "900,00", "1 050,00", "20 000,00", "35 000,00"):
+            amount = (
+                f"{number} {currency.symbol}"
+                if currency.position == "after"
+                else f"{currency.symbol} {number}"
+            )
+            self.assertIn(amount, html)
+        own = 2060.0 + 900.0 + 300.0 + 1050.0
+        self.assertIn(f"{own / 35000.0 * 100:.1f} %".replace(".", ","), html)
 
     def test_print_pdf(self):
         dashboard = self._dashboard(self.coordinator_user)

@@ -79,6 +79,77 @@ class TestHousehold(CoordinationCase):
         self.assertEqual(reach["anonymous_visitors"], 2)
         self.assertEqual(reach["people_reached"], 4 + 2)
 
+    def test_impact_reports_reach_by_household(self):
+        report = self.env["conserverie.impact.report"].create(
+            {"date_from": self.day, "date_to": self.day}
+        )
+        values = report.compute_indicators()
+        # counted here from the fixture: parent and child live together; alone is a household
+        self.assertEqual(values["participants"], 4, "impact still counts the individuals")
+        self.assertEqual(values["households"], 3)
+        self.assertEqual(
+            values["households_by_bracket"],
+            {"QF bas (test)": 1, "QF haut (test)": 1, "No bracket": 1},
+        )
+        self.assertAlmostEqual(values["solidarity_jar_share"], 6.0 / (6.0 + 3.0 + 1.0))
+        self.assertEqual(values["anonymous_visitors"], 2)
+        self.assertEqual(values["people_reached"], 4 + 2)
+        self.assertEqual(
+            report.action_open_indicator("anonymous_visitors")["domain"][-1],
+            ("visitor_count", ">", 0),
+        )
+
+    def test_impact_reach_of_a_centre(self):
+        centre = self.env["res.partner"].create(
+            {"name": "Centre du Foyer", "is_social_centre": True, "is_company": True}
+        )
+        report = self.env["conserverie.impact.report"].create(
+            {"date_from": self.day, "date_to": self.day, "centre_id": centre.id}
+        )
+        values = report.compute_indicators()
+        self.assertEqual(values["households"], 0, "the workshop was not the centre's")
+        self.assertEqual(values["anonymous_visitors"], 0)
+        self.workshop.centre_id = centre
+        values = report.compute_indicators()
+        self.assertEqual(values["households"], 3)
+        self.assertEqual(values["anonymous_visitors"], 2)
+
+    def test_an_organisation_receiving_jars_is_no_household(self):
+        group = self.env["res.partner"].create(
+            {"name": "Groupement du Foyer", "is_purchasing_group": True}
+        )
+        warehouse = self.company._get_conserverie_warehouse()
+        customers = self.env.ref("stock.stock_location_customers")
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.out_type_id.id,
+                "partner_id": group.id,
+                "location_id": warehouse.released_location_id.id,
+                "location_dest_id": customers.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": self.compote.name,
+                            "product_id": self.compote.id,
+                            "product_uom_qty": 2,
+                            "product_uom": self.compote.uom_id.id,
+                            "location_id": warehouse.released_location_id.id,
+                            "location_dest_id": customers.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        picking.move_ids.picked = True
+        picking.with_context(skip_backorder=True)._action_done()
+        picking.move_ids.date = datetime(2001, 3, 14, 12, 0)
+        reach = self.env["conserverie.household"]._get_reach(self.day, self.day, self.company)
+        self.assertEqual(reach["households"], 3)
+        self.assertEqual(reach["jars_by_bracket"][None], 1.0 + 2.0)
+        self.assertAlmostEqual(reach["solidarity_jar_share"], 6.0 / 12.0)
+
     def test_visitor_counter(self):
         self.assertEqual(self.workshop.visitor_count, 2)
         draft = self.env["conserverie.activity"].create({"name": "Brouillon"})
