@@ -15,7 +15,12 @@ modules=$(cd /mnt/extra-addons && ls -d conserverie_*/ | tr -d / | paste -sd, -)
 if ! PGPASSWORD=$PGPASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$CONSERVERIE_DB" -c 'SELECT 1 FROM ir_module_module LIMIT 1' >/dev/null 2>&1; then
     demo=()
     [ "$CONSERVERIE_DEMO" = "true" ] || demo=(--without-demo=all)
-    echo "First start: creating $CONSERVERIE_DB with $modules"
+    echo "First start: creating $CONSERVERIE_DB in French, for France, with $modules"
+    # as Odoo's database manager does with France and French chosen: the French chart in euros
+    create_demo=()
+    [ "$CONSERVERIE_DEMO" = "true" ] || create_demo=(--without-demo)
+    su odoo -s /bin/bash -c "python3 /mnt/conserverie-docker/create_database.py $CONSERVERIE_DB \
+        --lang fr_FR --country fr ${create_demo[*]} --addons-path=$odoo_addons ${db_args[*]}"
     su odoo -s /bin/bash -c "odoo ${db_args[*]} --addons-path=$addons_path -d $CONSERVERIE_DB -i $modules ${demo[*]} --stop-after-init"
 fi
 

@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -70,6 +71,14 @@ def odoo_addons_path(odoo):
     if any(SCENARIOS_DIR.glob("*/__manifest__.py")):
         folders.append(SCENARIOS_DIR)
     return ",".join(str(folder) for folder in folders)
+
+
+def full_addons_path(odoo, args):
+    """Odoo's addons and ours, after any given with --odoo-addons-path."""
+    addons_path = odoo_addons_path(odoo)
+    if args.odoo_addons_path:
+        addons_path = f"{args.odoo_addons_path},{addons_path}"
+    return addons_path
 
 
 def our_modules():
@@ -158,14 +167,44 @@ class InstallProblemHandler(logging.Handler):
             self.problems.append(f"{record.levelname} {record.name}: {message}")
 
 
+def db_options(args):
+    """The connection options given on the command line, as Odoo's own options."""
+    options = []
+    for option, value in (
+        ("--db_host", args.db_host),
+        ("--db_port", args.db_port),
+        ("--db_user", args.db_user),
+        ("--db_password", args.db_password),
+    ):
+        if value:
+            options += [option, value]
+    return options
+
+
+def create_database(database, addons_path, options=(), demo=True):
+    """A new database for a facility in France, created as Odoo's database manager
+    does (``docker/create_database.py``: the French chart in euros), in English."""
+    command = [
+        sys.executable,
+        str(ROOT / "docker" / "create_database.py"),
+        database,
+        "--lang",
+        "en_US",
+        "--addons-path",
+        addons_path,
+        *options,
+    ]
+    if not demo:
+        command.append("--without-demo")
+    subprocess.run(command, check=True, env={**os.environ, "TZ": "UTC"})
+
+
 def run_odoo_tests(odoo, args, database, modules):
     """Install ``modules`` in ``database`` with their tests; return the report."""
     from odoo.cli.server import main as odoo_server_main
     from odoo.modules.registry import Registry
 
-    addons_path = odoo_addons_path(odoo)
-    if args.odoo_addons_path:
-        addons_path = f"{args.odoo_addons_path},{addons_path}"
+    addons_path = full_addons_path(odoo, args)
     tags = args.test_tags or ",".join(f"/{module}" for module in modules)
     argv = [
         "--database",
@@ -186,14 +225,7 @@ def run_odoo_tests(odoo, args, database, modules):
         "0",
         "--no-database-list",
     ]
-    for option, value in (
-        ("--db_host", args.db_host),
-        ("--db_port", args.db_port),
-        ("--db_user", args.db_user),
-        ("--db_password", args.db_password),
-    ):
-        if value:
-            argv += [option, value]
+    argv += db_options(args)
     Path(args.logfile).unlink(missing_ok=True)
     argv += ["--logfile", args.logfile]
 
@@ -240,18 +272,8 @@ def run_lifecycle(odoo, args, database):
     spec = importlib.util.spec_from_file_location("lifecycle", LIFECYCLE)
     lifecycle = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(lifecycle)
-    addons_path = odoo_addons_path(odoo)
-    if args.odoo_addons_path:
-        addons_path = f"{args.odoo_addons_path},{addons_path}"
-    odoo_options = []
-    for option, value in (
-        ("--db_host", args.db_host),
-        ("--db_port", args.db_port),
-        ("--db_user", args.db_user),
-        ("--db_password", args.db_password),
-    ):
-        if value:
-            odoo_options += [option, value]
+    addons_path = full_addons_path(odoo, args)
+    odoo_options = db_options(args)
     connection_args = db_connection_args(args)
     connection_args.pop("dbname")
     return lifecycle.run(
@@ -306,6 +328,7 @@ def main():
     if not args.logfile:
         args.logfile = os.path.join(tempfile.mkdtemp(prefix="conserverie-tests-"), "odoo.log")
     drop_database(args, database)
+    create_database(database, full_addons_path(odoo, args), db_options(args))
     print(f"Installing {', '.join(modules)} in a fresh database {database!r}")
     print(f"Odoo's log: {args.logfile}")
     lifecycle_passed = lifecycle_failed = 0

@@ -42,6 +42,7 @@
     ],
     "demo": [
         "demo/conserverie_base_demo.xml",
+        "demo/conserverie_base_demo_growers.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

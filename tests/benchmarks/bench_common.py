@@ -45,14 +45,16 @@ def our_addons():
 
 
 def install_database(name, modules, demo=True):
-    """A new database ``name`` with ``modules``, installed by Odoo in a process of its own
-    (``python3 -m odoo``, no tests)."""
+    """A new database ``name`` for a facility in France, as the test command creates
+    it, with ``modules`` installed by Odoo in a process of its own (``python3 -m odoo``,
+    no tests)."""
     drop_database(name)
     print(
         f"Installing {', '.join(modules)} {'with' if demo else 'without'} demo data in {name}…",
         flush=True,
     )
     started = time.perf_counter()
+    run_tests.create_database(name, addons_path(), demo=demo)
     command = [
         sys.executable,
         "-m",

@@ -64,3 +64,29 @@ class TestModules(unittest.TestCase):
         modules = run_tests.our_modules()
         self.assertIn("conserverie_base", modules)
         self.assertTrue(all(module.startswith("conserverie_") for module in modules))
+
+
+class TestCreateDatabase(unittest.TestCase):
+    """The test database is created for France, as Odoo's database manager would."""
+
+    def _command(self, **kwargs):
+        calls = []
+        original = run_tests.subprocess.run
+        run_tests.subprocess.run = lambda command, **_options: calls.append(command)
+        try:
+            run_tests.create_database("db_x", "/odoo/addons", ["--db_host", "h"], **kwargs)
+        finally:
+            run_tests.subprocess.run = original
+        self.assertEqual(len(calls), 1)
+        return calls[0]
+
+    def test_french_database_in_english_with_demo(self):
+        command = self._command()
+        self.assertTrue(command[1].endswith("docker/create_database.py"))
+        self.assertEqual(command[2], "db_x")
+        self.assertIn("en_US", command)
+        self.assertEqual(command[-2:], ["--db_host", "h"])
+        self.assertNotIn("--without-demo", command)
+
+    def test_without_demo(self):
+        self.assertIn("--without-demo", self._command(demo=False))
