@@ -184,30 +184,35 @@ class TestStallScanTours(HttpCase, StallCase):
         self._check_offline_sale(LAPTOP)
 
     def test_offline_sale_refused_by_the_server_stays_waiting(self):
-        """The server refuses the sale sent back online once: the till keeps it and sends
-        it again, and the server records it once."""
+        """The server refuses the sale validated offline until the volunteer's next sale
+        is recorded: the till keeps it waiting, sends the next sale without it, then sends
+        it again; the server records each sale once."""
         PosOrder = type(self.env["pos.order"])
         check_sync_payloads = PosOrder._check_sync_payloads
-        tries = []
+        tries = []  # the uuids of the paid sales sent, one entry a sending
 
-        def refuse_the_first_paid_sale(model, orders):
-            paid = [order for order in orders if order.get("state") == "paid"]
-            if paid:
-                tries.append([order["uuid"] for order in paid])
-                if len(tries) == 1:
-                    raise UserError(model.env._("This sale is refused once."))
+        def refuse_the_first_sale_until_the_next_one(model, orders):
+            paid = [order["uuid"] for order in orders if order.get("state") == "paid"]
+            tries.extend(paid)
+            recorded = model.search_count([("config_id", "=", self.stall.id)])
+            if tries and tries[0] in paid and not recorded:
+                raise UserError(model.env._("This sale is refused until the next one."))
             return check_sync_payloads(model, orders)
 
-        self.patch(PosOrder, "_check_sync_payloads", refuse_the_first_paid_sale)
-        with mute_logger("odoo.http"):  # the refusal, expected, is logged by the server
-            order = self._start_tour("conserverie_scenarios_offline_sale_refused")
-        self.assertEqual(len(tries), 2, "refused once, then sent again and taken")
-        self.assertEqual(tries[0], tries[1], "the same sale is sent again")
-        self.assertEqual(len(order), 1, "the refused sale reaches the server once")
-        self.assertEqual(order.uuid, tries[0][0])
-        self.assertEqual(order.state, "paid")
-        self.assertEqual(order.user_id, self.volunteer)
-        preserve_line = order.lines.filtered(lambda line: line.product_id == self.preserve)
-        self.assertEqual(preserve_line.pack_lot_ids.mapped("lot_name"), [RELEASED_LOT])
-        self.assertAlmostEqual(order.amount_total, PRESERVE_PRICE + DEPOSIT_PRICE)
-        self.assertEqual(order.payment_ids.payment_method_id, self.cash_method)
+        self.patch(PosOrder, "_check_sync_payloads", refuse_the_first_sale_until_the_next_one)
+        with mute_logger("odoo.http"):  # the refusals, expected, are logged by the server
+            orders = self._start_tour("conserverie_scenarios_offline_sale_refused")
+        refused_uuid = tries[0]
+        self.assertGreaterEqual(tries.count(refused_uuid), 2, "refused, then sent again")
+        self.assertEqual(len(set(tries)), 2)
+        self.assertEqual(len(orders), 2, "each sale reaches the server once")
+        self.assertEqual(set(orders.mapped("uuid")), set(tries))
+        refused = orders.filtered(lambda order: order.uuid == refused_uuid)
+        self.assertGreater(refused.id, (orders - refused).id, "recorded after the next sale")
+        for order in orders:
+            self.assertEqual(order.state, "paid")
+            self.assertEqual(order.user_id, self.volunteer)
+            preserve_line = order.lines.filtered(lambda line: line.product_id == self.preserve)
+            self.assertEqual(preserve_line.pack_lot_ids.mapped("lot_name"), [RELEASED_LOT])
+            self.assertAlmostEqual(order.amount_total, PRESERVE_PRICE + DEPOSIT_PRICE)
+            self.assertEqual(order.payment_ids.payment_method_id, self.cash_method)

@@ -97,39 +97,61 @@ registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale", {
         ].flat(),
 });
 
+/** Add a jar of jam: its single released lot, its deposit. */
+function addJam() {
+    return [
+        ProductScreen.clickDisplayedProduct(PRESERVE),
+        inLeftSide([
+            ...Order.hasLine({ productName: PRESERVE, quantity: "1.0" }),
+            ...Order.hasLine({ productName: DEPOSIT, quantity: "1.0" }),
+        ]),
+    ].flat();
+}
+
+/** The order is paid in cash and validated. */
+function payInCash() {
+    return [
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod(CASH),
+        PaymentScreen.remainingIs("0.00"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.receiptIsThere(),
+    ].flat();
+}
+
 /**
  * A jam is sold offline. When the connection is back the server refuses the sale: it
- * stays counted waiting, in red, and a notice says why. The till tries again a few
- * seconds later, the server takes it: the counter goes.
+ * stays counted waiting, in red, and a notice says why. The volunteer sells another jam
+ * meanwhile: it goes through, the refused sale does not hold it back. The till tries the
+ * refused sale again a few seconds later, the server takes it: the counter goes.
  */
 registry.category("web_tour.tours").add("conserverie_scenarios_offline_sale_refused", {
     steps: () =>
         [
             openRegister(),
-            ProductScreen.clickDisplayedProduct(PRESERVE),
-            inLeftSide([
-                ...Order.hasLine({ productName: PRESERVE, quantity: "1.0" }),
-                ...Order.hasLine({ productName: DEPOSIT, quantity: "1.0" }),
-            ]),
-
+            addJam(),
             goOffline(),
-            ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod(CASH),
-            PaymentScreen.remainingIs("0.00"),
-            PaymentScreen.clickValidate(),
-            ReceiptScreen.receiptIsThere(),
+            payInCash(),
             waitingSalesAre(1),
 
             goOnline(),
             {
                 content: "the server's refusal is shown to the volunteer",
                 trigger:
-                    ".o_notification:contains('The server refused the sales waiting to be sent'):contains('refused once')",
+                    ".o_notification:contains('The server refused the sales waiting to be sent'):contains('refused until')",
             },
             {
                 content: "the refused sale is still counted waiting, in red",
                 trigger:
                     ".pos-topheader .o_conserverie_waiting_orders.o_conserverie_waiting_refused.text-danger:contains('1')",
+            },
+
+            ReceiptScreen.clickNextOrder(),
+            addJam(),
+            payInCash(),
+            {
+                content: "the next sale is validated without a dialog",
+                trigger: "body:not(:has(.modal))",
             },
             waitingSalesAre(0, { timeout: 25000 }),
             ReceiptScreen.clickNextOrder(),

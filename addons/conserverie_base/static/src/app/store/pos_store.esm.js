@@ -15,6 +15,22 @@ patch(PosStore.prototype, {
         browser.addEventListener("online", this.onConnectionBack);
         this.data.bus.addEventListener("reconnect", this.onConnectionBack);
         this.resendInterval = browser.setInterval(() => this.sendWaitingOrders(), RESEND_INTERVAL);
+        // the waiting sales the server refused, by uuid
+        this.refusedOrderUuids = new Set();
+    },
+
+    /**
+     * A waiting sale the server refused is sent on its own, never with the volunteer's
+     * next sale: the server refuses a whole batch, the next sale would be refused with it.
+     */
+    getPendingOrder() {
+        const pending = super.getPendingOrder(...arguments);
+        if (this.refusedOrderUuids?.size) {
+            pending.orderToCreate = pending.orderToCreate.filter(
+                (order) => !this.refusedOrderUuids.has(order.uuid)
+            );
+        }
+        return pending;
     },
 
     /** The sales validated at this till that the server has not received yet. */
@@ -72,12 +88,14 @@ patch(PosStore.prototype, {
     /**
      * Send the sales validated offline as soon as the connection is back: on the browser's
      * "online" event, when the bus reconnects, and every few seconds while some wait.
+     * Each is sent on its own: one the server refuses does not hold back the others.
      */
     async sendWaitingOrders() {
         const waiting = this.getWaitingOrders();
         if (!waiting.length && this.waitingOrdersRefusal) {
-            // sent meanwhile, with a later sale: nothing is refused any more
+            // sent meanwhile: nothing is refused any more
             this.waitingOrdersRefusal = null;
+            this.refusedOrderUuids.clear();
         }
         if (!waiting.length || this.isSendingWaitingOrders) {
             return;
@@ -93,19 +111,31 @@ patch(PosStore.prototype, {
         this.isSendingWaitingOrders = true;
         try {
             this.addPendingOrder(waiting.map((order) => order.id));
-            await this.pushOrderMutex.exec(() => this.syncAllOrders({ throw: true }));
-            if (!this.getWaitingOrders().length) {
-                this.waitingOrdersRefusal = null;
+            for (const order of waiting) {
+                await this.sendWaitingOrder(order);
             }
+        } finally {
+            this.isSendingWaitingOrders = false;
+        }
+        if (!this.refusedOrderUuids.size) {
+            this.waitingOrdersRefusal = null;
+        }
+    },
+
+    /** Send one waiting sale; a failed sync leaves it waiting, sent again at the next try. */
+    async sendWaitingOrder(order) {
+        try {
+            await this.pushOrderMutex.exec(() =>
+                this.syncAllOrders({ orders: [order], throw: true })
+            );
+            this.refusedOrderUuids.delete(order.uuid);
         } catch (error) {
-            // a failed sync leaves the sales pending: they are sent again at the next try
             if (error instanceof RPCError) {
+                this.refusedOrderUuids.add(order.uuid);
                 this.noteWaitingOrdersRefused(error);
             } else if (!(error instanceof ConnectionLostError)) {
                 throw error;
             }
-        } finally {
-            this.isSendingWaitingOrders = false;
         }
     },
 });
