@@ -23,6 +23,7 @@ from pathlib import Path
 def default_addons_path(odoo):
     """Odoo's own addons folders, wherever the imported Odoo lives."""
     odoo_dir = Path(odoo.__file__).parent
+    # a packaged Odoo keeps its addons in odoo/addons, a source checkout beside it
     folders = [
         folder
         for folder in (odoo_dir / "addons", odoo_dir.parent / "addons")

@@ -16,6 +16,7 @@ a failure, and so does any WARNING or ERROR logged while our addons install.
 """
 
 import argparse
+import importlib.util
 import logging
 import os
 import re
@@ -33,6 +34,7 @@ ADDONS_DIR = ROOT / "addons"
 SCENARIOS_DIR = ROOT / "tests"
 UNIT_DIR = ROOT / "tests" / "unit"
 LIFECYCLE = ROOT / "tests" / "lifecycle" / "lifecycle.py"
+CREATE_DATABASE = ROOT / "docker" / "create_database.py"
 OUR_PREFIX = "conserverie"
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
@@ -60,17 +62,23 @@ def import_odoo():
 
 def odoo_addons_path(odoo):
     """The addons path of the imported Odoo, then this repository's addons."""
-    odoo_dir = Path(odoo.__file__).parent
-    # a packaged Odoo keeps its addons in odoo/addons, a source checkout beside it
-    folders = [
-        folder
-        for folder in (odoo_dir / "addons", odoo_dir.parent / "addons")
-        if any(folder.glob("*/__manifest__.py"))
-    ]
-    folders.append(ADDONS_DIR)
+    folders = [create_database_script().default_addons_path(odoo), str(ADDONS_DIR)]
     if any(SCENARIOS_DIR.glob("*/__manifest__.py")):
-        folders.append(SCENARIOS_DIR)
-    return ",".join(str(folder) for folder in folders)
+        folders.append(str(SCENARIOS_DIR))
+    return ",".join(folders)
+
+
+def load_script(path):
+    """A script of the repository that is not in a package, as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def create_database_script():
+    """``docker/create_database.py``, which stands alone in the Docker image."""
+    return load_script(CREATE_DATABASE)
 
 
 def full_addons_path(odoo, args):
@@ -186,7 +194,7 @@ def create_database(database, addons_path, options=(), demo=True):
     does (``docker/create_database.py``: the French chart in euros), in English."""
     command = [
         sys.executable,
-        str(ROOT / "docker" / "create_database.py"),
+        str(CREATE_DATABASE),
         database,
         "--lang",
         "en_US",
@@ -267,11 +275,7 @@ def run_unit_tests():
 
 def run_lifecycle(odoo, args, database):
     """Upgrade then uninstall our addons in the tested database (tests/lifecycle)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("lifecycle", LIFECYCLE)
-    lifecycle = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lifecycle)
+    lifecycle = load_script(LIFECYCLE)
     addons_path = full_addons_path(odoo, args)
     odoo_options = db_options(args)
     connection_args = db_connection_args(args)
