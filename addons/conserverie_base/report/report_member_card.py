@@ -15,11 +15,4 @@ class ReportMemberCard(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": members,
             "company": self.env.company,
-            "brackets": self._get_bracket_names(members),
         }
-
-    @api.model
-    def _get_bracket_names(self, members):
-        """The name of each member's solidarity bracket, by member id."""
-        # sudo: brackets are read by coordinators only, the card shows its name to staff too
-        return {member.id: member.sudo().solidarity_bracket_id.name or "" for member in members}

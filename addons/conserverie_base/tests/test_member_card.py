@@ -88,5 +88,5 @@ class TestMemberCard(ConserverieCase):
         self.assertIn(f"barcode_type=QR&amp;value={self.member.barcode}", html)
         self.assertIn(f"barcode_type=EAN13&amp;value={self.member.barcode}", html)
         self.assertIn(self.centre.name, html)
-        self.assertIn(self.bracket.name, html, "staff print the bracket they cannot read")
+        self.assertNotIn(self.bracket.name, html, "the card never tells the household's income")
         self.assertIn(self.env.company.name, html)
