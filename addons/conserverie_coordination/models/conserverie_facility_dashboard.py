@@ -65,6 +65,9 @@ class ConserverieFacilityDashboard(models.Model):
     total_costs = fields.Monetary(compute="_compute_figures")
     result = fields.Monetary(compute="_compute_figures")
     volunteer_hours = fields.Float(compute="_compute_figures")
+    volunteer_hours_display = fields.Char(
+        string="Volunteer hours", compute="_compute_volunteer_hours_display"
+    )
     volunteer_value = fields.Monetary(
         string="Volunteering valued",
         compute="_compute_figures",
@@ -93,6 +96,28 @@ class ConserverieFacilityDashboard(models.Model):
                 date_from=dashboard.date_from,
                 date_to=dashboard.date_to,
             )
+
+    @api.depends("date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = dashboard._format_period()
+
+    def _format_period(self):
+        """The period, its dates in the reader's language."""
+        self.ensure_one()
+        if not (self.date_from and self.date_to):
+            return False
+        return self.env._(
+            "%(date_from)s to %(date_to)s",
+            date_from=format_date(self.env, self.date_from),
+            date_to=format_date(self.env, self.date_to),
+        )
+
+    @api.depends("volunteer_hours")
+    def _compute_volunteer_hours_display(self):
+        for dashboard in self:
+            dashboard.volunteer_hours_display = format_hours(dashboard.volunteer_hours)
 
     @api.constrains("date_from", "date_to", "lorry_value", "lorry_life_years")
     def _check_period(self):
