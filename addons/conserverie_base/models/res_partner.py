@@ -43,6 +43,10 @@ class ResPartner(models.Model):
     activity_attendance_ids = fields.One2many(
         "conserverie.activity.attendance", "partner_id", string="Activities attended"
     )
+    company_id = fields.Many2one(
+        help="The facility this contact belongs to; members and growers belong to the "
+        "facility that records them. Empty: shared with every facility."
+    )
 
     @api.depends("organic_valid_until")
     def _compute_is_organic_certified(self):
@@ -63,8 +67,29 @@ class ResPartner(models.Model):
         self.ensure_one()
         return bool(self.organic_valid_until and self.organic_valid_until >= date)
 
+    @api.model
+    def default_get(self, fields_list):
+        defaults = super().default_get(fields_list)
+        if (
+            "company_id" in fields_list
+            and "company_id" not in defaults
+            and self._is_facility_partner({**self._get_facility_context_flags(), **defaults})
+        ):
+            defaults["company_id"] = self.env.company.id
+        return defaults
+
+    @api.onchange("is_member", "is_grower")
+    def _onchange_facility_company(self):
+        """A new contact made a member or a grower on the form belongs to the facility,
+        unless the user then clears its company to share it."""
+        if not self._origin and not self.company_id and not self.parent_id:
+            flags = {flag: self[flag] for flag in self._get_facility_partner_flags()}
+            if self._is_facility_partner(flags):
+                self.company_id = self.env.company
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._set_facility_company(vals_list)
         partners = super().create(vals_list)
         bracketed = [
             partner.id
@@ -73,6 +98,38 @@ class ResPartner(models.Model):
         ]
         partners.browse(bracketed)._apply_bracket_pricelist()
         return partners
+
+    @api.model
+    def _get_facility_partner_flags(self):
+        """The flags that make a contact one of the facility's own people."""
+        return ["is_member", "is_grower"]
+
+    @api.model
+    def _is_facility_partner(self, values):
+        return any(values.get(flag) for flag in self._get_facility_partner_flags())
+
+    @api.model
+    def _get_facility_context_flags(self):
+        """The flags the context gives a new contact, as a menu of members or growers does."""
+        return {
+            flag: self.env.context.get(f"default_{flag}")
+            for flag in self._get_facility_partner_flags()
+        }
+
+    @api.model
+    def _set_facility_company(self, vals_list):
+        """A member or grower belongs to the facility recording it (a contact of a
+        household or farm to that of its parent), unless the values or the context name
+        a company, or none to share it with every facility."""
+        if "default_company_id" in self.env.context:
+            return
+        context_flags = self._get_facility_context_flags()
+        for vals in vals_list:
+            if "company_id" in vals:
+                continue
+            if self._is_facility_partner(vals) or self._is_facility_partner(context_flags):
+                parent = self.browse(vals.get("parent_id"))
+                vals["company_id"] = (parent.company_id if parent else self.env.company).id
 
     def write(self, vals):
         result = super().write(vals)

@@ -41,12 +41,12 @@ class TestImportTemplates(ImportTemplateMixin, ConserverieCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_french(["base", "conserverie_base"])
-        # the brackets the members' template names (the demo data may have them already)
+        # the brackets the members' template names, as the assistant names them in French
         Bracket = cls.env["conserverie.solidarity.bracket"]
         cls.brackets = Bracket.browse()
         for name in (
-            "Quotient familial 0\N{EN DASH}600 €",
-            "Quotient familial 601\N{EN DASH}900 €",
+            "Quotient familial de 0,00\N{NO-BREAK SPACE}€ à 600,00\N{NO-BREAK SPACE}€",
+            "Quotient familial de 601,00\N{NO-BREAK SPACE}€ à 900,00\N{NO-BREAK SPACE}€",
         ):
             cls.brackets |= Bracket.search([("name", "=", name)], limit=1) or Bracket.create(
                 {

@@ -182,11 +182,24 @@ class ConserverieFacilitySetup(models.TransientModel):
             euro.active = True
             company.currency_id = euro
             created.append(self.env._("currency set to the euro"))
-        french = self.env["res.lang"]._activate_lang("fr_FR")
+        french = self._install_french()
         if french and company.partner_id.lang != french.code:
             company.partner_id.lang = french.code
             created.append(self.env._("language set to French"))
         return created
+
+    def _install_french(self):
+        """French with the terms of every installed addon, as Settings > Languages
+        installs it, the first time only: the import templates are in French."""
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        french = Lang.search([("code", "=", "fr_FR")], limit=1)
+        if not french:
+            return Lang
+        if not french.active:
+            self.env["base.language.install"].create(
+                {"lang_ids": [Command.set(french.ids)], "overwrite": False}
+            ).lang_install()
+        return french
 
     def _run_setup_warehouse(self):
         company = self.company_id
@@ -227,16 +240,7 @@ class ConserverieFacilitySetup(models.TransientModel):
                     ],
                 }
             )
-            low = format_amount(self.env, quotient_min, company.currency_id)
-            name = (
-                self.env._(
-                    "Family quotient %(low)s to %(high)s",
-                    low=low,
-                    high=format_amount(self.env, quotient_max, company.currency_id),
-                )
-                if quotient_max
-                else self.env._("Family quotient from %(low)s", low=low)
-            )
+            name = self._get_bracket_name(quotient_min, quotient_max)
             Bracket.create(
                 {
                     "name": name,
@@ -255,6 +259,16 @@ class ConserverieFacilitySetup(models.TransientModel):
                 )
             )
         return created
+
+    def _get_bracket_name(self, quotient_min, quotient_max):
+        """A bracket's name in the facility's language, the one its members' lists use."""
+        company = self.company_id
+        env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
+        low = format_amount(env, quotient_min, company.currency_id)
+        if not quotient_max:
+            return env._("Family quotient from %(low)s", low=low)
+        high = format_amount(env, quotient_max, company.currency_id)
+        return env._("Family quotient %(low)s to %(high)s", low=low, high=high)
 
     def _get_stalls(self):
         """The company's points of sale that sell from its mobile unit."""

@@ -114,3 +114,7 @@ class ProductTemplate(models.Model):
             accounts["income"] = liability
             accounts["expense"] = liability
         return accounts
+
+    @api.model
+    def _get_facility_product_flags(self):
+        return [*super()._get_facility_product_flags(), "is_deposit", "jar_product_id"]

@@ -44,3 +44,7 @@ class ProductTemplate(models.Model):
                 "template": "/conserverie_production/static/xls/conserverie_preserves.xlsx",
             },
         ]
+
+    @api.model
+    def _get_facility_product_flags(self):
+        return [*super()._get_facility_product_flags(), "label_ingredient_name", "is_allergen"]

@@ -10,7 +10,10 @@ class TestFacilitySetupProduction(FacilitySetupCase):
         return self.env[model].search_count([("company_id", "=", self.new_company.id)])
 
     def test_coordinator_starts_autoclave_and_operators_twice(self):
-        operators = self.member | self.env["res.partner"].create({"name": "Opératrice Test"})
+        # a member of the new facility and a contact shared with every facility
+        Partner = self.env["res.partner"].with_company(self.new_company)
+        operators = Partner.create({"name": "Adhérent de Crest", "is_member": True})
+        operators |= Partner.create({"name": "Opératrice Test"})
         values = {
             "autoclave_name": "Autoclave de Crest",
             "autoclave_capacity_jars": 40,

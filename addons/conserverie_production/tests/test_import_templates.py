@@ -14,6 +14,11 @@ PRESERVE_FIELDS = [
     "available_in_pos",
     "label_ingredient_name",
     "is_allergen",
+    "categ_id",
+    "is_recovered_produce",
+    "is_jar",
+    "jar_volume_ml",
+    "uom_id",
 ]
 RECIPE_FIELDS = [
     "id",
@@ -23,6 +28,7 @@ RECIPE_FIELDS = [
     "lethality_target",
     "shelf_life_days",
     "net_weight",
+    "release_policy",
     "bom_line_ids/id",
     "bom_line_ids/product_id",
     "bom_line_ids/product_qty",
@@ -37,23 +43,37 @@ class TestImportTemplates(ImportTemplateMixin, ConserverieCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._load_french(
-            ["base", "product", "stock", "point_of_sale", "mrp", "conserverie_production"]
-        )
-        # the produce and the jar format the recipes' template names (the demo data may
-        # have them already)
-        Product = cls.env["product.product"]
-        cls.apples = Product.search([("name", "=", "Pommes")], limit=1) or cls.apples.copy(
-            {"name": "Pommes"}
-        )
-        cls.jar = Product.search([("name", "=", "Bocal 370 ml")], limit=1) or cls.jar_370.copy(
-            {"name": "Bocal 370 ml"}
+            [
+                "base",
+                "uom",
+                "product",
+                "stock",
+                "point_of_sale",
+                "mrp",
+                "conserverie_base",
+                "conserverie_production",
+            ]
         )
         cls.Template = cls.env["product.template"].with_context(active_test=False)
 
     def test_preserves_then_recipes(self):
         content = self._get_template("product.template", PRESERVES_TEMPLATE)
         result = self._import("product.template", content, self.coordinator_user, PRESERVE_FIELDS)
-        self.assertImportDone(result, 2)
+        self.assertImportDone(result, 5)
+        ref = self.env.ref
+        apples = ref("__import__.produit_pommes").product_variant_id
+        jars = ref("__import__.bocal_370") | ref("__import__.bocal_720")
+        self.assertRecordValues(
+            apples | jars.product_variant_id,
+            [
+                {"is_recovered_produce": True, "is_jar": False, "tracking": "lot"},
+                {"is_recovered_produce": False, "is_jar": True, "tracking": "none"},
+                {"is_recovered_produce": False, "is_jar": True, "tracking": "none"},
+            ],
+        )
+        self.assertEqual(jars.mapped("jar_volume_ml"), [370, 720])
+        self.assertEqual(apples.uom_id, ref("uom.product_uom_kgm"))
+        self.assertEqual(apples.uom_po_id, ref("uom.product_uom_kgm"))
         compote = self.env.ref("__import__.conserve_compote_pommes")
         sugar = self.env.ref("__import__.ingredient_sucre")
         self.assertRecordValues(
@@ -87,13 +107,14 @@ class TestImportTemplates(ImportTemplateMixin, ConserverieCase):
                     "preserving_process": "pasteurisation",
                     "lethality_target": 10.0,
                     "shelf_life_days": 730,
-                    "jar_product_id": self.jar.id,
+                    "release_policy": "ph_same_day",
                 }
             ],
         )
+        # found by name: the imported ones, or the demo's of the same name
+        self.assertEqual(recipe.jar_product_id.name, "Bocal 370 ml")
         self.assertEqual(
-            recipe.bom_line_ids.mapped("product_id"),
-            self.apples | sugar.product_variant_id | self.jar,
+            recipe.bom_line_ids.mapped("product_id.name"), ["Pommes", "Sucre", "Bocal 370 ml"]
         )
 
         # both files again: the same records, updated
@@ -106,8 +127,20 @@ class TestImportTemplates(ImportTemplateMixin, ConserverieCase):
         name = self.compote.name
         rows = [
             RECIPE_FIELDS,
-            ["r_ok", name, "1", "", "", "", "", "r_ok_1", self.apples.name, "0.4"],
-            ["r_bad", name, "1", "sterilisation", "0", "730", "", "r_bad_1", self.jar.name, "1"],
+            ["r_ok", name, "1", "", "", "", "", "", "r_ok_1", self.apples.name, "0.4"],
+            [
+                "r_bad",
+                name,
+                "1",
+                "sterilisation",
+                "0",
+                "730",
+                "",
+                "",
+                "r_bad_1",
+                self.jar_370.name,
+                "1",
+            ],
         ]
         result = self._import_csv("mrp.bom", rows, self.coordinator_user, RECIPE_FIELDS)
         self.assertImportFailed(result, "positive z and target lethality")

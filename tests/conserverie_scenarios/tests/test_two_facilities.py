@@ -43,17 +43,14 @@ class TestTwoFacilities(StallCase):
 
     @classmethod
     def _create_facility_b_records(cls):
-        """What facility B's people record in a day: each record belongs to B."""
+        """What facility B's people record in a day: each record belongs to B, the
+        facility its people work in, without their naming it."""
         company = cls.company_b
         staff = cls.users_b["staff"]
         env_b = cls.env(context=dict(cls.env.context, allowed_company_ids=company.ids))
         Partner = env_b["res.partner"].with_user(staff)
-        cls.member_b = Partner.create(
-            {"name": "Adhérente du Diois", "is_member": True, "company_id": company.id}
-        )
-        cls.grower_b = Partner.create(
-            {"name": "Ferme du Diois", "is_grower": True, "company_id": company.id}
-        )
+        cls.member_b = Partner.create({"name": "Adhérente du Diois", "is_member": True})
+        cls.grower_b = Partner.create({"name": "Ferme du Diois", "is_grower": True})
         kg = cls.env.ref("uom.product_uom_kgm")
         cls.produce_b = (
             env_b["product.product"]
@@ -67,7 +64,6 @@ class TestTwoFacilities(StallCase):
                     "tracking": "lot",
                     "uom_id": kg.id,
                     "uom_po_id": kg.id,
-                    "company_id": company.id,
                 }
             )
         )
@@ -78,7 +74,6 @@ class TestTwoFacilities(StallCase):
                 "is_deposit": True,
                 "list_price": 0.5,
                 "available_in_pos": True,
-                "company_id": company.id,
             }
         )
         cls.jar_b = Product.create(
@@ -88,7 +83,6 @@ class TestTwoFacilities(StallCase):
                 "jar_volume_ml": 370,
                 "is_storable": True,
                 "deposit_product_id": cls.deposit_b.id,
-                "company_id": company.id,
             }
         )
         cls.jam_b = Product.create(
@@ -99,14 +93,12 @@ class TestTwoFacilities(StallCase):
                 "available_in_pos": True,
                 "taxes_id": [Command.clear()],
                 "jar_product_id": cls.jar_b.id,
-                "company_id": company.id,
             }
         )
         cls.bom_b = env_b["mrp.bom"].create(
             {
                 "product_tmpl_id": cls.jam_b.product_tmpl_id.id,
                 "product_qty": 1,
-                "company_id": company.id,
                 "bom_line_ids": [
                     Command.create({"product_id": cls.produce_b.id, "product_qty": 0.4}),
                     Command.create({"product_id": cls.jar_b.id, "product_qty": 1}),
@@ -114,9 +106,7 @@ class TestTwoFacilities(StallCase):
             }
         )
         cls.activity_b = (
-            env_b["conserverie.activity"]
-            .with_user(staff)
-            .create({"name": "Atelier du Diois", "company_id": company.id})
+            env_b["conserverie.activity"].with_user(staff).create({"name": "Atelier du Diois"})
         )
         cls.intake_b = (
             env_b["conserverie.intake"]
@@ -124,7 +114,6 @@ class TestTwoFacilities(StallCase):
             .create(
                 {
                     "partner_id": cls.grower_b.id,
-                    "company_id": company.id,
                     "line_ids": [
                         Command.create({"product_id": cls.produce_b.id, "quantity": 15.0})
                     ],
@@ -148,6 +137,73 @@ class TestTwoFacilities(StallCase):
             env_b["conserverie.impact.report"]
             .with_user(cls.users_b["coordinator"])
             .create({"date_from": cls.today, "date_to": cls.today})
+        )
+
+    def test_what_b_staff_creates_belongs_to_b(self):
+        """B's staff record a member, a grower and produce as the web client does: the
+        form's values under its menu's context, no company among them. They belong to
+        B, and A's people neither find nor read them."""
+        staff = self.users_b["staff"]
+        env_b = self.env(user=staff, context={"allowed_company_ids": self.company_b.ids})
+        member = (
+            env_b["res.partner"]
+            .with_context(default_is_member=True)
+            .create({"name": "Adhérent du marché", "phone": "06 00 00 00 09"})
+        )
+        grower = (
+            env_b["res.partner"]
+            .with_context(default_is_grower=True, default_is_company=True)
+            .create({"name": "Verger de Die"})
+        )
+        kg = self.env.ref("uom.product_uom_kgm")
+        produce = (
+            env_b["product.template"]
+            .with_context(
+                default_is_recovered_produce=True,
+                default_is_storable=True,
+                default_tracking="lot",
+                default_categ_id=self.env.ref("conserverie_base.product_category_produce").id,
+                default_uom_id=kg.id,
+                default_uom_po_id=kg.id,
+            )
+            .create({"name": "Poires de Die"})
+        )
+        self.assertTrue(member.is_member and grower.is_grower and produce.is_recovered_produce)
+        created = {"member": member, "grower": grower, "produce": produce}
+        for label, record in created.items():
+            self.assertEqual(record.company_id, self.company_b, label)
+        for role, user in self.users_a.items():
+            for label, record in created.items():
+                with self.subTest(role=role, record=label):
+                    Model = self.env[record._name].with_user(user)
+                    self.assertFalse(Model.search([("id", "=", record.id)]))
+                    self.assertNotIn(record.id, [i for i, _n in Model.name_search(record.name)])
+                    with self.assertRaises(AccessError):
+                        record.with_user(user).read(["name"])
+
+    def test_a_company_chosen_on_the_form_is_kept(self):
+        """A coordinator of both facilities shares a grower on purpose (no company) and
+        records a member for A while working in B: the company given is kept."""
+        coordinator = self.users_b["coordinator"]
+        coordinator.company_ids |= self.company
+        env_b = self.env(
+            user=coordinator, context={"allowed_company_ids": (self.company_b | self.company).ids}
+        )
+        Partner = env_b["res.partner"]
+        shared = Partner.create({"name": "Ferme partagée", "is_grower": True, "company_id": False})
+        member_a = Partner.create(
+            {"name": "Adhérent de A", "is_member": True, "company_id": self.company.id}
+        )
+        self.assertFalse(shared.company_id)
+        self.assertEqual(member_a.company_id, self.company)
+        self.assertEqual(
+            Partner.with_context(default_is_grower=True).default_get(["company_id"]),
+            {"company_id": self.company_b.id},
+            "a new grower's form proposes the facility the user works in",
+        )
+        self.assertIn(
+            shared,
+            self.env["res.partner"].with_user(self.staff_user).search([("id", "=", shared.id)]),
         )
 
     def _sell_in_b(self):
