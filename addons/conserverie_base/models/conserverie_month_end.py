@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_date, format_datetime
 
 from ..tools.download import XLSX_MIMETYPE, download_action
 from ..tools.xlsx import XlsxWorkbook, write_cell, write_header
@@ -304,8 +305,10 @@ class ConserverieMonthEnd(models.Model):
         alert = book.add_format({"bold": True, "bg_color": "#F8D7DA"})
         sheet = book.add_sheet(_("Month end"))
         write_cell(sheet, 0, 0, self.display_name, bold)
-        write_cell(sheet, 1, 0, _("From %(start)s to %(end)s", start=self.month, end=self.date_to))
-        write_cell(sheet, 2, 0, _("Checked on %(date)s", date=self.checked_on))
+        start, end = format_date(self.env, self.month), format_date(self.env, self.date_to)
+        write_cell(sheet, 1, 0, _("From %(start)s to %(end)s", start=start, end=end))
+        checked_on = format_datetime(self.env, self.checked_on) if self.checked_on else ""
+        write_cell(sheet, 2, 0, _("Checked on %(date)s", date=checked_on))
         write_header(sheet, 4, [_("Check"), _("Status"), _("Figure"), _("Note")], bold)
         states = dict(
             self.env["conserverie.month.end.line"]._fields["state"]._description_selection(self.env)
@@ -322,7 +325,7 @@ class ConserverieMonthEnd(models.Model):
                 0,
                 _(
                     "Locked up to %(date)s by %(user)s",
-                    date=self.date_to,
+                    date=end,
                     user=self.locked_by_id.name,
                 ),
                 bold,
