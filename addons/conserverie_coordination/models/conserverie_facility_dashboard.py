@@ -90,12 +90,9 @@ class ConserverieFacilityDashboard(models.Model):
 
     @api.depends("date_from", "date_to")
     def _compute_name(self):
+        """The period as ISO dates, the same in every language: it names the files."""
         for dashboard in self:
-            dashboard.name = self.env._(
-                "%(date_from)s to %(date_to)s",
-                date_from=dashboard.date_from,
-                date_to=dashboard.date_to,
-            )
+            dashboard.name = f"{dashboard.date_from}_{dashboard.date_to}"
 
     @api.depends("date_from", "date_to")
     @api.depends_context("lang")
