@@ -1,5 +1,6 @@
 from . import conserverie_channel
 from . import conserverie_solidarity_bracket
+from . import conserverie_facility_company_mixin
 from . import res_partner
 from . import stock_warehouse
 from . import res_company

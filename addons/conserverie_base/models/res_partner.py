@@ -7,7 +7,8 @@ MEMBER_CARD_SEQUENCE = "conserverie.member.card"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "conserverie.facility.company.mixin"]
 
     is_grower = fields.Boolean(string="Grower", help="Gives produce to the facility.")
     organic_certifier = fields.Char(string="Organic certifier")
@@ -67,25 +68,14 @@ class ResPartner(models.Model):
         self.ensure_one()
         return bool(self.organic_valid_until and self.organic_valid_until >= date)
 
-    @api.model
-    def default_get(self, fields_list):
-        defaults = super().default_get(fields_list)
-        if (
-            "company_id" in fields_list
-            and "company_id" not in defaults
-            and self._is_facility_partner({**self._get_facility_context_flags(), **defaults})
-        ):
-            defaults["company_id"] = self.env.company.id
-        return defaults
-
     @api.onchange("is_member", "is_grower")
     def _onchange_facility_company(self):
         """A new contact made a member or a grower on the form belongs to the facility,
-        unless the user then clears its company to share it."""
-        if not self._origin and not self.company_id and not self.parent_id:
-            flags = {flag: self[flag] for flag in self._get_facility_partner_flags()}
-            if self._is_facility_partner(flags):
-                self.company_id = self.env.company
+        unless the user then clears its company to share it; a contact of a household
+        or farm keeps that of its parent."""
+        if not self.parent_id:
+            return super()._onchange_facility_company()
+        return None
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -100,36 +90,15 @@ class ResPartner(models.Model):
         return partners
 
     @api.model
-    def _get_facility_partner_flags(self):
+    def _get_facility_flags(self):
         """The flags that make a contact one of the facility's own people."""
         return ["is_member", "is_grower"]
 
     @api.model
-    def _is_facility_partner(self, values):
-        return any(values.get(flag) for flag in self._get_facility_partner_flags())
-
-    @api.model
-    def _get_facility_context_flags(self):
-        """The flags the context gives a new contact, as a menu of members or growers does."""
-        return {
-            flag: self.env.context.get(f"default_{flag}")
-            for flag in self._get_facility_partner_flags()
-        }
-
-    @api.model
-    def _set_facility_company(self, vals_list):
-        """A member or grower belongs to the facility recording it (a contact of a
-        household or farm to that of its parent), unless the values or the context name
-        a company, or none to share it with every facility."""
-        if "default_company_id" in self.env.context:
-            return
-        context_flags = self._get_facility_context_flags()
-        for vals in vals_list:
-            if "company_id" in vals:
-                continue
-            if self._is_facility_partner(vals) or self._is_facility_partner(context_flags):
-                parent = self.browse(vals.get("parent_id"))
-                vals["company_id"] = (parent.company_id if parent else self.env.company).id
+    def _get_facility_company(self, vals):
+        """A contact of a household or farm belongs to the facility of its parent."""
+        parent = self.browse(vals.get("parent_id"))
+        return parent.company_id if parent else super()._get_facility_company(vals)
 
     def write(self, vals):
         result = super().write(vals)
