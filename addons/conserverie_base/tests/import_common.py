@@ -16,6 +16,34 @@ IMPORT_OPTIONS = {
     "advanced": True,
 }
 
+# the sample lists conserverie_base ships and the fields their columns fill
+GROWER_FIELDS = [
+    "id",
+    "name",
+    "is_company",
+    "is_grower",
+    "organic_certifier",
+    "organic_certificate_number",
+    "organic_valid_until",
+    "street",
+    "zip",
+    "city",
+    "phone",
+    "email",
+]
+MEMBER_FIELDS = [
+    "id",
+    "name",
+    "is_member",
+    "member_since",
+    "solidarity_bracket_id",
+    "phone",
+    "email",
+    "city",
+]
+GROWERS_TEMPLATE = "/conserverie_base/static/xls/conserverie_growers.xlsx"
+MEMBERS_TEMPLATE = "/conserverie_base/static/xls/conserverie_members.xlsx"
+
 
 class ImportTemplateMixin:
     """Import files the way a user does from a list view (Odoo's ``base_import``),

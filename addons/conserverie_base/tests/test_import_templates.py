@@ -3,34 +3,13 @@ from datetime import date
 from odoo.tests import tagged
 
 from .common import ConserverieCase
-from .import_common import ImportTemplateMixin
-
-GROWER_FIELDS = [
-    "id",
-    "name",
-    "is_company",
-    "is_grower",
-    "organic_certifier",
-    "organic_certificate_number",
-    "organic_valid_until",
-    "street",
-    "zip",
-    "city",
-    "phone",
-    "email",
-]
-MEMBER_FIELDS = [
-    "id",
-    "name",
-    "is_member",
-    "member_since",
-    "solidarity_bracket_id",
-    "phone",
-    "email",
-    "city",
-]
-GROWERS_TEMPLATE = "/conserverie_base/static/xls/conserverie_growers.xlsx"
-MEMBERS_TEMPLATE = "/conserverie_base/static/xls/conserverie_members.xlsx"
+from .import_common import (
+    GROWER_FIELDS,
+    GROWERS_TEMPLATE,
+    MEMBER_FIELDS,
+    MEMBERS_TEMPLATE,
+    ImportTemplateMixin,
+)
 
 
 @tagged("post_install", "-at_install")
