@@ -9,7 +9,10 @@ database and ends with a line ``N passed, N failed``.
 A whole run (or ``--lifecycle``) then upgrades every addon of ours in that
 database, checking that no figure changes, and uninstalls them one by one,
 checking that nothing of theirs is left (tests/lifecycle/lifecycle.py);
-``--no-lifecycle`` skips it.
+``--no-lifecycle`` skips it. A whole run (or ``--from-zero``) also runs the
+tests tagged ``conserverie_from_zero`` again in a second fresh database created
+without demo data (a facility started with the assistant and the sample lists
+only); ``--no-from-zero`` skips it.
 
 A skipped test (a browser tour that could not start Chromium, say) counts as
 a failure, and so does any WARNING or ERROR logged while our addons install.
@@ -36,6 +39,8 @@ UNIT_DIR = ROOT / "tests" / "unit"
 LIFECYCLE = ROOT / "tests" / "lifecycle" / "lifecycle.py"
 CREATE_DATABASE = ROOT / "docker" / "create_database.py"
 OUR_PREFIX = "conserverie"
+FROM_ZERO_TAG = "conserverie_from_zero"
+SUMMARY_LINE = re.compile(r"(\d+) passed, (\d+) failed")
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
 
@@ -175,17 +180,14 @@ class InstallProblemHandler(logging.Handler):
             self.problems.append(f"{record.levelname} {record.name}: {message}")
 
 
-def db_options(args):
-    """The connection options given on the command line, as Odoo's own options."""
+def db_options(args, separator="_"):
+    """The connection options given on the command line, as Odoo's own options
+    (``--db_host``), or as this command's (``--db-host``) with ``separator="-"``."""
     options = []
-    for option, value in (
-        ("--db_host", args.db_host),
-        ("--db_port", args.db_port),
-        ("--db_user", args.db_user),
-        ("--db_password", args.db_password),
-    ):
+    for name in ("host", "port", "user", "password"):
+        value = getattr(args, f"db_{name}")
         if value:
-            options += [option, value]
+            options += [f"--db{separator}{name}", value]
     return options
 
 
@@ -233,6 +235,8 @@ def run_odoo_tests(odoo, args, database, modules):
         "0",
         "--no-database-list",
     ]
+    if args.without_demo:
+        argv.append("--without-demo=all")
     argv += db_options(args)
     Path(args.logfile).unlink(missing_ok=True)
     argv += ["--logfile", args.logfile]
@@ -289,7 +293,41 @@ def run_lifecycle(odoo, args, database):
     )
 
 
-def parse_args():
+def run_from_zero(args):
+    """The tests of a facility started from zero, in a database of their own created
+    without demo data, by this command run again; returns its (passed, failed)."""
+    command = [
+        sys.executable,
+        __file__,
+        "--without-demo",
+        "--test-tags",
+        FROM_ZERO_TAG,
+        "--no-lifecycle",
+        "--no-from-zero",
+        "--no-unit-tests",
+        "--logfile",
+        f"{args.logfile}.from-zero",
+    ]
+    command += db_options(args, separator="-")
+    if args.odoo_addons_path:
+        command += ["--odoo-addons-path", args.odoo_addons_path]
+    print(f"From zero: tests tagged {FROM_ZERO_TAG}, a database without demo data", flush=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    print(result.stdout, end="")
+    print(result.stderr, end="", file=sys.stderr)
+    return parse_summary(result.stdout)
+
+
+def parse_summary(output):
+    """(passed, failed) of the last ``N passed, N failed`` line; (0, 1) without one."""
+    for line in reversed(output.splitlines()):
+        match = SUMMARY_LINE.fullmatch(line.strip())
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return 0, 1
+
+
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db-host", default=os.environ.get("PGHOST"))
     parser.add_argument("--db-port", default=os.environ.get("PGPORT"))
@@ -317,7 +355,28 @@ def parse_args():
         dest="lifecycle",
         help="skip the upgrades and uninstalls",
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--without-demo",
+        action="store_true",
+        help="create the database and install the addons without demo data",
+    )
+    parser.add_argument(
+        "--from-zero",
+        action="store_const",
+        const=True,
+        dest="from_zero",
+        help=f"then run the tests tagged {FROM_ZERO_TAG} (a facility started from zero) "
+        "in a second fresh database, without demo data. The default for a whole run",
+    )
+    parser.add_argument(
+        "--no-from-zero", action="store_const", const=False, dest="from_zero", help="skip it"
+    )
+    parser.add_argument(
+        "--no-unit-tests", action="store_true", help="skip the plain unit tests of tests/unit"
+    )
+    args = parser.parse_args(argv)
+    if args.from_zero is None:
+        args.from_zero = not (args.modules or args.test_tags or args.keep_database)
     if args.lifecycle is None:
         args.lifecycle = not (args.modules or args.test_tags or args.keep_database)
     return args
@@ -332,7 +391,9 @@ def main():
     if not args.logfile:
         args.logfile = os.path.join(tempfile.mkdtemp(prefix="conserverie-tests-"), "odoo.log")
     drop_database(args, database)
-    create_database(database, full_addons_path(odoo, args), db_options(args))
+    create_database(
+        database, full_addons_path(odoo, args), db_options(args), demo=not args.without_demo
+    )
     print(f"Installing {', '.join(modules)} in a fresh database {database!r}")
     print(f"Odoo's log: {args.logfile}")
     lifecycle_passed = lifecycle_failed = 0
@@ -346,7 +407,10 @@ def main():
 
     if os.path.exists(args.logfile):
         print_problems(args.logfile)
-    unit_passed, unit_failed = run_unit_tests()
+    unit_passed, unit_failed = (0, 0) if args.no_unit_tests else run_unit_tests()
+    zero_passed, zero_failed = run_from_zero(args) if args.from_zero else (0, 0)
+    unit_passed += zero_passed
+    unit_failed += zero_failed
     if report is None:
         print("ERROR: Odoo produced no test report (installation failed?)")
         print(f"{unit_passed} passed, {unit_failed + 1} failed")
@@ -374,11 +438,14 @@ def main():
     )
     print(
         f"Odoo tests: {report.testsRun} run, {odoo_failed} failed or errored, "
-        f"{skipped} skipped; unit tests: {unit_passed} passed, {unit_failed} failed; "
+        f"{skipped} skipped; unit tests: {unit_passed - zero_passed} passed, "
+        f"{unit_failed - zero_failed} failed; "
         f"install problems: {len(problems)}"
     )
     if args.lifecycle:
         print(f"upgrades and uninstalls: {lifecycle_passed} passed, {lifecycle_failed} failed")
+    if args.from_zero:
+        print(f"from zero, without demo data: {zero_passed} passed, {zero_failed} failed")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

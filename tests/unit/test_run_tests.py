@@ -90,3 +90,14 @@ class TestCreateDatabase(unittest.TestCase):
 
     def test_without_demo(self):
         self.assertIn("--without-demo", self._command(demo=False))
+
+
+class TestParseSummary(unittest.TestCase):
+    """The from-zero pass is counted from the last line of the command it runs."""
+
+    def test_last_summary_line_counts(self):
+        output = "3 passed, 1 failed\nnoise\n7 passed, 0 failed\n"
+        self.assertEqual(run_tests.parse_summary(output), (7, 0))
+
+    def test_no_summary_is_a_failure(self):
+        self.assertEqual(run_tests.parse_summary("Traceback ...\n"), (0, 1))
