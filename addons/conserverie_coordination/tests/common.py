@@ -11,6 +11,35 @@ def create_portal_user(env, partner, login):
     return new_test_user(env, login=login, groups="base.group_portal", partner_id=partner.id)
 
 
+def create_awareness_stall(warehouse, label, journal_code, activity_name):
+    """A stall of ``warehouse`` paid in cash, named after ``label``, and the awareness
+    activity it serves, planned for the coming hour: ``(config, activity)``."""
+    env = warehouse.env
+    cash_journal = env["account.journal"].create(
+        {"name": f"Caisse {label}", "code": journal_code, "type": "cash"}
+    )
+    cash_method = env["pos.payment.method"].create(
+        {"name": f"Espèces {label}", "journal_id": cash_journal.id}
+    )
+    config = env["pos.config"].create(
+        {
+            "name": f"Stand {label}",
+            "picking_type_id": warehouse.pos_type_id.id,
+            "payment_method_ids": [Command.set(cash_method.ids)],
+        }
+    )
+    activity = env["conserverie.activity"].create(
+        {
+            "name": activity_name,
+            "activity_type": "awareness",
+            "date_start": fields.Datetime.now() + timedelta(hours=1),
+            "pos_config_id": config.id,
+        }
+    )
+    activity.action_plan()
+    return config, activity
+
+
 class CoordinationCase(ConserverieCase):
     """A grower with a portal account, members who glean, the fee schedule of the lorry."""
 

@@ -1,10 +1,7 @@
-from datetime import timedelta
-
-from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import CoordinationCase, create_portal_user
+from .common import CoordinationCase, create_awareness_stall, create_portal_user
 
 
 @tagged("post_install", "-at_install")
@@ -14,28 +11,9 @@ class TestPosVisitor(CoordinationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cash_journal = cls.env["account.journal"].create(
-            {"name": "Caisse visiteurs (test)", "code": "CVT", "type": "cash"}
+        cls.stall, cls.stand = create_awareness_stall(
+            cls.warehouse, "visiteurs (test)", "CVT", "Stand de sensibilisation (test)"
         )
-        cash_method = cls.env["pos.payment.method"].create(
-            {"name": "Espèces visiteurs (test)", "journal_id": cash_journal.id}
-        )
-        cls.stall = cls.env["pos.config"].create(
-            {
-                "name": "Stand visiteurs (test)",
-                "picking_type_id": cls.warehouse.pos_type_id.id,
-                "payment_method_ids": [Command.set(cash_method.ids)],
-            }
-        )
-        cls.stand = cls.env["conserverie.activity"].create(
-            {
-                "name": "Stand de sensibilisation (test)",
-                "activity_type": "awareness",
-                "date_start": fields.Datetime.now() + timedelta(hours=1),
-                "pos_config_id": cls.stall.id,
-            }
-        )
-        cls.stand.action_plan()
         cls.stand.with_user(cls.staff_user).action_open_stall()
         cls.session = cls.stall.current_session_id
         cls.member_user = create_portal_user(cls.env, cls.member, "conserverie_visitor_member")

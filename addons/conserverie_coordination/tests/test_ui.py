@@ -1,7 +1,7 @@
-from datetime import timedelta
-
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import create_awareness_stall
 
 
 @tagged("post_install", "-at_install")
@@ -12,29 +12,12 @@ class TestVisitorCounterTour(HttpCase):
 
     def setUp(self):
         super().setUp()
-        warehouse = self.env.company._get_conserverie_warehouse()
-        cash_journal = self.env["account.journal"].create(
-            {"name": "Caisse tour visiteurs", "code": "CTV", "type": "cash"}
+        self.config, self.activity = create_awareness_stall(
+            self.env.company._get_conserverie_warehouse(),
+            "tour visiteurs",
+            "CTV",
+            "Stand du marché (tour)",
         )
-        cash_method = self.env["pos.payment.method"].create(
-            {"name": "Espèces tour visiteurs", "journal_id": cash_journal.id}
-        )
-        self.config = self.env["pos.config"].create(
-            {
-                "name": "Stand tour visiteurs",
-                "picking_type_id": warehouse.pos_type_id.id,
-                "payment_method_ids": [Command.set(cash_method.ids)],
-            }
-        )
-        self.activity = self.env["conserverie.activity"].create(
-            {
-                "name": "Stand du marché (tour)",
-                "activity_type": "awareness",
-                "date_start": fields.Datetime.now() + timedelta(hours=1),
-                "pos_config_id": self.config.id,
-            }
-        )
-        self.activity.action_plan()
         self.activity.action_open_stall()
         self.activity._add_visitors(3)
         self.volunteer = new_test_user(
