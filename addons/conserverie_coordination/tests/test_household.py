@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.conserverie_impact.tests.common import deliver_released
+
 from .common import CoordinationCase
 
 
@@ -118,32 +120,9 @@ class TestHousehold(CoordinationCase):
         group = self.env["res.partner"].create(
             {"name": "Groupement du Foyer", "is_purchasing_group": True}
         )
-        warehouse = self.company._get_conserverie_warehouse()
-        customers = self.env.ref("stock.stock_location_customers")
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": warehouse.out_type_id.id,
-                "partner_id": group.id,
-                "location_id": warehouse.released_location_id.id,
-                "location_dest_id": customers.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": self.compote.name,
-                            "product_id": self.compote.id,
-                            "product_uom_qty": 2,
-                            "product_uom": self.compote.uom_id.id,
-                            "location_id": warehouse.released_location_id.id,
-                            "location_dest_id": customers.id,
-                        }
-                    )
-                ],
-            }
+        picking = deliver_released(
+            self.company._get_conserverie_warehouse(), self.compote, 2, group
         )
-        picking.action_confirm()
-        picking.action_assign()
-        picking.move_ids.picked = True
-        picking.with_context(skip_backorder=True)._action_done()
         picking.move_ids.date = datetime(2001, 3, 14, 12, 0)
         reach = self.env["conserverie.household"]._get_reach(self.day, self.day, self.company)
         self.assertEqual(reach["households"], 3)

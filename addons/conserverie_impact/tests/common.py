@@ -26,6 +26,39 @@ SHIFTED_COLUMNS = {
 PERIOD_DAY = date(2021, 6, 15)
 
 
+def deliver_released(warehouse, product, quantity, partner, **values):
+    """``quantity`` of ``product`` delivered to ``partner`` from ``warehouse``'s released
+    stock, with the picking's other ``values``: the picking, done."""
+    env = warehouse.env
+    customers = env.ref("stock.stock_location_customers")
+    picking = env["stock.picking"].create(
+        {
+            "picking_type_id": warehouse.out_type_id.id,
+            "partner_id": partner.id,
+            "location_id": warehouse.released_location_id.id,
+            "location_dest_id": customers.id,
+            **values,
+            "move_ids": [
+                Command.create(
+                    {
+                        "name": product.name,
+                        "product_id": product.id,
+                        "product_uom_qty": quantity,
+                        "product_uom": product.uom_id.id,
+                        "location_id": warehouse.released_location_id.id,
+                        "location_dest_id": customers.id,
+                    }
+                )
+            ],
+        }
+    )
+    picking.action_confirm()
+    picking.action_assign()
+    picking.move_ids.picked = True
+    picking.with_context(skip_backorder=True)._action_done()
+    return picking
+
+
 class _ShiftedPeriodCase(TransactionCase):
     """Moves what the fixtures create, dated today by the real flows (moves, POS
     orders, hours), to a period of their own, far from any demo data."""
@@ -219,35 +252,14 @@ class ImpactCase(ProductionCase, TimebankCase, _ShiftedPeriodCase):
 
     @classmethod
     def _deliver(cls, channel_code, quantity, partner, activity=None):
-        warehouse = cls.warehouse
-        customers = cls.env.ref("stock.stock_location_customers")
-        picking = cls.env["stock.picking"].create(
-            {
-                "picking_type_id": warehouse.out_type_id.id,
-                "partner_id": partner.id,
-                "location_id": warehouse.released_location_id.id,
-                "location_dest_id": customers.id,
-                "activity_id": activity and activity.id,
-                "channel_id": cls.env["conserverie.channel"]._get_by_code(channel_code).id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": cls.compote.name,
-                            "product_id": cls.compote.id,
-                            "product_uom_qty": quantity,
-                            "product_uom": cls.compote.uom_id.id,
-                            "location_id": warehouse.released_location_id.id,
-                            "location_dest_id": customers.id,
-                        }
-                    )
-                ],
-            }
+        return deliver_released(
+            cls.warehouse,
+            cls.compote,
+            quantity,
+            partner,
+            activity_id=activity and activity.id,
+            channel_id=cls.env["conserverie.channel"]._get_by_code(channel_code).id,
         )
-        picking.action_confirm()
-        picking.action_assign()
-        picking.move_ids.picked = True
-        picking.with_context(skip_backorder=True)._action_done()
-        return picking
 
     @classmethod
     def _build_distribution(cls):
