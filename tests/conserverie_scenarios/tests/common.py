@@ -1,7 +1,29 @@
 from odoo import Command
 
 from odoo.addons.conserverie_base.tests.common import pos_line_values, pos_order_payload
-from odoo.addons.conserverie_production.tests.common import ProductionCase
+from odoo.addons.conserverie_production.tests.common import ProductionCase, produce
+
+# the probe's log of a passing cycle: warm-up, 15 minutes at 95 °C, cooling
+PROBE_TEMPERATURES = [20, 45, 70, 88] + [95] * 15 + [80, 60, 40]
+
+
+def sterilise_and_release(case, cycle, production, user, ph_measured):
+    """The probe's log of a passing cycle imported into ``cycle``, ``production`` made
+    and its jars' lot released by ``user`` with the pH measured: the lot, checked at
+    each step by the test ``case``."""
+    cycle.import_readings(
+        "minutes;temperature\n"
+        + "".join(f"{minute};{temp}\n" for minute, temp in enumerate(PROBE_TEMPERATURES))
+    )
+    case.assertEqual(cycle.state, "passed", cycle.result_message)
+    produce(production)
+    case.assertEqual(production.state, "done")
+    jar_lot = production.finished_lot_ids
+    case.assertEqual(jar_lot.release_state, "quarantine")
+    jar_lot.with_user(user).write({"ph_measured": ph_measured})
+    jar_lot.with_user(user).action_release()
+    case.assertEqual(jar_lot.release_state, "released")
+    return jar_lot
 
 
 class StallCase(ProductionCase):
@@ -58,6 +80,43 @@ class StallCase(ProductionCase):
                 cls.TimeAccount._get_facility(cls.company), account, hours, "adjustment"
             )
         return partner
+
+    @classmethod
+    def _member_with_jars_out(
+        cls, name, *, hours, jars_out, preserve_name, category_name, price, **member_values
+    ):
+        """A member holding ``hours`` who took ``jars_out`` jars of a preserve with their
+        deposit, paid in cash, at the stall opened by the volunteer and showing only that
+        preserve's category: ``(member, preserve)``."""
+        member = cls._member(name, hours=hours)
+        member.write(member_values)
+        preserve = cls.env["product.product"].create(
+            {
+                "name": preserve_name,
+                "is_storable": True,
+                "list_price": price,
+                "available_in_pos": True,
+                "taxes_id": [Command.clear()],
+                "jar_product_id": cls.jar_370.id,
+            }
+        )
+        category = cls.env["pos.category"].create({"name": category_name})
+        preserve.pos_categ_ids = category
+        cls.stall.write(
+            {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
+        )
+        cls.stall_session = cls._open_stall(cls.volunteer_user)
+        cls.env["pos.order"].with_user(cls.volunteer_user).sync_from_ui(
+            [
+                cls._order(
+                    cls.stall_session,
+                    cls._jars(preserve, jars_out),
+                    [(cls.cash_method, jars_out * (price + cls.deposit_370.list_price))],
+                    partner=member,
+                )
+            ]
+        )
+        return member, preserve
 
     @staticmethod
     def _line(product, qty, price=None, lot_name=None, **values):

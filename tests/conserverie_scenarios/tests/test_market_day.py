@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from odoo.addons.conserverie_production.tests.common import PASTEURISED_COMPOTE, produce
+from odoo.addons.conserverie_production.tests.common import PASTEURISED_COMPOTE
 
-from .common import StallCase
+from .common import StallCase, sterilise_and_release
 
 JARS_MADE = 40
 PH_MEASURED = 3.6
@@ -106,20 +106,7 @@ class TestMarketDay(StallCase):
     def _preserve(self, workshop):
         production = self._create_production(self.recipe, JARS_MADE, activity_id=workshop.id)
         cycle = self._create_cycle(production)
-        # the probe's log: warm-up, 15 minutes at 95 °C, cooling
-        temperatures = [20, 45, 70, 88] + [95] * 15 + [80, 60, 40]
-        cycle.import_readings(
-            "minutes;temperature\n"
-            + "".join(f"{minute};{temp}\n" for minute, temp in enumerate(temperatures))
-        )
-        self.assertEqual(cycle.state, "passed", cycle.result_message)
-        produce(production)
-        self.assertEqual(production.state, "done")
-        jar_lot = production.finished_lot_ids
-        self.assertEqual(jar_lot.release_state, "quarantine")
-        jar_lot.with_user(self.staff_user).write({"ph_measured": PH_MEASURED})
-        jar_lot.with_user(self.staff_user).action_release()
-        self.assertEqual(jar_lot.release_state, "released")
+        jar_lot = sterilise_and_release(self, cycle, production, self.staff_user, PH_MEASURED)
         self.assertEqual(
             jar_lot.with_context(location=self.warehouse.released_location_id.id).product_qty,
             JARS_MADE,

@@ -9,85 +9,31 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import file_open
 
 from odoo.addons.conserverie_base.tests.common import pos_line_values, pos_order_payload
-from odoo.addons.conserverie_base.tests.import_common import IMPORT_OPTIONS, XLSX_MIMETYPE
-from odoo.addons.conserverie_production.tests.common import produce
+from odoo.addons.conserverie_base.tests.import_common import (
+    GROWER_FIELDS,
+    GROWERS_TEMPLATE,
+    IMPORT_OPTIONS,
+    MEMBER_FIELDS,
+    MEMBERS_TEMPLATE,
+    XLSX_MIMETYPE,
+)
+from odoo.addons.conserverie_production.tests.import_common import (
+    PRESERVE_FIELDS,
+    PRESERVES_TEMPLATE,
+    RECIPE_FIELDS,
+    RECIPES_TEMPLATE,
+)
+
+from .common import sterilise_and_release
 
 ROLES = ("volunteer", "staff", "coordinator", "accountant")
 # each template the addons ship, the model it fills and its columns' fields, as the
 # import screen matches them
 TEMPLATES = (
-    (
-        "res.partner",
-        "/conserverie_base/static/xls/conserverie_growers.xlsx",
-        [
-            "id",
-            "name",
-            "is_company",
-            "is_grower",
-            "organic_certifier",
-            "organic_certificate_number",
-            "organic_valid_until",
-            "street",
-            "zip",
-            "city",
-            "phone",
-            "email",
-        ],
-        2,
-    ),
-    (
-        "res.partner",
-        "/conserverie_base/static/xls/conserverie_members.xlsx",
-        [
-            "id",
-            "name",
-            "is_member",
-            "member_since",
-            "solidarity_bracket_id",
-            "phone",
-            "email",
-            "city",
-        ],
-        2,
-    ),
-    (
-        "product.template",
-        "/conserverie_production/static/xls/conserverie_preserves.xlsx",
-        [
-            "id",
-            "name",
-            "is_storable",
-            "tracking",
-            "list_price",
-            "available_in_pos",
-            "label_ingredient_name",
-            "is_allergen",
-            "categ_id",
-            "is_recovered_produce",
-            "is_jar",
-            "jar_volume_ml",
-            "uom_id",
-        ],
-        5,
-    ),
-    (
-        "mrp.bom",
-        "/conserverie_production/static/xls/conserverie_recipes.xlsx",
-        [
-            "id",
-            "product_tmpl_id",
-            "product_qty",
-            "preserving_process",
-            "lethality_target",
-            "shelf_life_days",
-            "net_weight",
-            "release_policy",
-            "bom_line_ids/id",
-            "bom_line_ids/product_id",
-            "bom_line_ids/product_qty",
-        ],
-        1,
-    ),
+    ("res.partner", GROWERS_TEMPLATE, GROWER_FIELDS, 2),
+    ("res.partner", MEMBERS_TEMPLATE, MEMBER_FIELDS, 2),
+    ("product.template", PRESERVES_TEMPLATE, PRESERVE_FIELDS, 5),
+    ("mrp.bom", RECIPES_TEMPLATE, RECIPE_FIELDS, 1),
     (
         "conserverie.time.opening.balance",
         "/conserverie_timebank/static/xls/conserverie_time_opening.xlsx",
@@ -302,19 +248,7 @@ class TestMarketDayFromZero(TransactionCase):
                 "production_ids": [Command.set(production.ids)],
             }
         )
-        temperatures = [20, 45, 70, 88] + [95] * 15 + [80, 60, 40]
-        cycle.import_readings(
-            "minutes;temperature\n"
-            + "".join(f"{minute};{temp}\n" for minute, temp in enumerate(temperatures))
-        )
-        self.assertEqual(cycle.state, "passed", cycle.result_message)
-        produce(production)
-        self.assertEqual(production.state, "done")
-        jar_lot = production.finished_lot_ids
-        self.assertEqual(jar_lot.release_state, "quarantine")
-        jar_lot.with_user(staff).write({"ph_measured": 3.6})
-        jar_lot.with_user(staff).action_release()
-        self.assertEqual(jar_lot.release_state, "released")
+        jar_lot = sterilise_and_release(self, cycle, production, staff, 3.6)
 
         # afternoon: the stall opens from the activity and sells
         workshop.with_user(staff).action_open_stall()
