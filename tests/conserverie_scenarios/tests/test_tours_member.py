@@ -2,13 +2,11 @@
 the jars they have out on deposit, asked from the server on selection
 (conserverie_scenarios_member_glance)."""
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import StallCase
 
 PRESERVE_PRICE = 6.0
-DEPOSIT_PRICE = 0.5  # StallCase's 370 ml deposit
 MEMBER_HOURS = 5.0
 JARS_OUT = 4
 
@@ -21,34 +19,15 @@ class TestMemberGlanceTour(HttpCase, StallCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer = cls._member("Adhérente Aperçu", hours=MEMBER_HOURS)
-        cls.preserve = cls.env["product.product"].create(
-            {
-                "name": "Ratatouille aperçu",
-                "is_storable": True,
-                "list_price": PRESERVE_PRICE,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-                "jar_product_id": cls.jar_370.id,
-            }
-        )
-        category = cls.env["pos.category"].create({"name": "Bocaux aperçu"})
-        cls.preserve.pos_categ_ids = category
         cls.time_method.name = "Heures aperçu"
-        cls.stall.write(
-            {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
-        )
-        cls.stall_session = cls._open_stall(cls.volunteer_user)
         # an earlier sale: the member took four jars with their deposit, paid in cash
-        cls.env["pos.order"].with_user(cls.volunteer_user).sync_from_ui(
-            [
-                cls._order(
-                    cls.stall_session,
-                    cls._jars(cls.preserve, JARS_OUT),
-                    [(cls.cash_method, JARS_OUT * (PRESERVE_PRICE + DEPOSIT_PRICE))],
-                    partner=cls.customer,
-                )
-            ]
+        cls.customer, cls.preserve = cls._member_with_jars_out(
+            "Adhérente Aperçu",
+            hours=MEMBER_HOURS,
+            jars_out=JARS_OUT,
+            preserve_name="Ratatouille aperçu",
+            category_name="Bocaux aperçu",
+            price=PRESERVE_PRICE,
         )
 
     def test_jars_out_asked_by_the_till(self):

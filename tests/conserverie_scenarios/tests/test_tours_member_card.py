@@ -2,7 +2,6 @@
 till to pick the member and show their hours and jars out
 (conserverie_scenarios_member_card)."""
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import StallCase
@@ -10,7 +9,6 @@ from .common import StallCase
 CARD_SERIAL = 4242
 MEMBER_CARD = "0420000042426"  # 042, the serial on nine digits, the EAN-13 check digit
 PRESERVE_PRICE = 6.0
-DEPOSIT_PRICE = 0.5  # StallCase's 370 ml deposit
 MEMBER_HOURS = 3.5
 JARS_OUT = 2
 
@@ -23,34 +21,15 @@ class TestMemberCardTour(HttpCase, StallCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.ref("conserverie_base.sequence_member_card").number_next = CARD_SERIAL
-        cls.customer = cls._member("Adhérent Carte", hours=MEMBER_HOURS)
-        cls.customer.member_centre_id = cls.centre
-        preserve = cls.env["product.product"].create(
-            {
-                "name": "Piperade carte",
-                "is_storable": True,
-                "list_price": PRESERVE_PRICE,
-                "available_in_pos": True,
-                "taxes_id": [Command.clear()],
-                "jar_product_id": cls.jar_370.id,
-            }
-        )
-        category = cls.env["pos.category"].create({"name": "Bocaux carte"})
-        preserve.pos_categ_ids = category
-        cls.stall.write(
-            {"limit_categories": True, "iface_available_categ_ids": [Command.set(category.ids)]}
-        )
-        cls.stall_session = cls._open_stall(cls.volunteer_user)
         # an earlier sale: the member took two jars with their deposit, paid in cash
-        cls.env["pos.order"].with_user(cls.volunteer_user).sync_from_ui(
-            [
-                cls._order(
-                    cls.stall_session,
-                    cls._jars(preserve, JARS_OUT),
-                    [(cls.cash_method, JARS_OUT * (PRESERVE_PRICE + DEPOSIT_PRICE))],
-                    partner=cls.customer,
-                )
-            ]
+        cls.customer, _preserve = cls._member_with_jars_out(
+            "Adhérent Carte",
+            hours=MEMBER_HOURS,
+            jars_out=JARS_OUT,
+            preserve_name="Piperade carte",
+            category_name="Bocaux carte",
+            price=PRESERVE_PRICE,
+            member_centre_id=cls.centre.id,
         )
         cls.report = cls.env.ref("conserverie_base.res_partner_member_card_report_action")
 
