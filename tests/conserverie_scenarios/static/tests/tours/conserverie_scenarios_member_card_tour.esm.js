@@ -1,9 +1,8 @@
 /** @odoo-module */
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
-import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import { scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
+import { openRegister } from "./conserverie_scenarios_steps.esm";
 
 const CUSTOMER = "Adhérent Carte";
 // The number printed on the member's card: the customer prefix 042, serial 4242, check digit.
@@ -16,8 +15,7 @@ const MEMBER_CARD = "0420000042426";
 registry.category("web_tour.tours").add("conserverie_scenarios_member_card", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            openRegister(),
 
             scan_barcode(MEMBER_CARD),
             ProductScreen.customerIsSelected(CUSTOMER),

@@ -6,7 +6,6 @@ import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_scre
 import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
 import {
-    backToProducts,
     openRegister,
     pickMember,
     returnEmptyJars,
@@ -55,7 +54,6 @@ registry.category("web_tour.tours").add("conserverie_scenarios_phone_checkout", 
 
             customerNameIsWhole(),
             returnEmptyJars(DEPOSIT, "2"),
-            backToProducts(),
             inLeftSide([...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" })]),
             totalIs("18.50"),
 

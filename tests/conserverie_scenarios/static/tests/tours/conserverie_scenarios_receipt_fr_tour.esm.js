@@ -5,7 +5,6 @@ import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_scre
 import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
 import {
-    backToProducts,
     openRegister,
     payPartInHours,
     pickMember,
@@ -41,7 +40,6 @@ registry.category("web_tour.tours").add("conserverie_scenarios_receipt_fr", {
             totalIs("6,50"),
 
             returnEmptyJars(DEPOSIT, "1"),
-            backToProducts(),
             totalIs("6,00"),
 
             ProductScreen.clickPayButton(),

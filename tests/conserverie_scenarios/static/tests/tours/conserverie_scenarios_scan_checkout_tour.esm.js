@@ -7,7 +7,6 @@ import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_scre
 import { inLeftSide, scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
 import {
-    backToProducts,
     openRegister,
     payPartInHours,
     pickMember,
@@ -63,7 +62,6 @@ registry.category("web_tour.tours").add("conserverie_scenarios_scan_checkout", {
             totalIs("6.50"),
 
             returnEmptyJars(DEPOSIT, "2"),
-            backToProducts(),
             inLeftSide([...Order.hasLine({ productName: DEPOSIT, quantity: "-2.0" })]),
             totalIs("5.50"),
 

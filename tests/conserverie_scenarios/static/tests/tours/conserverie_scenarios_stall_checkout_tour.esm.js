@@ -5,12 +5,7 @@ import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_scre
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { inLeftSide } from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
-import {
-    backToProducts,
-    openRegister,
-    pickMember,
-    returnEmptyJars,
-} from "./conserverie_scenarios_steps.esm";
+import { openRegister, pickMember, returnEmptyJars } from "./conserverie_scenarios_steps.esm";
 
 const CUSTOMER = "Adhérente Étal Tournée";
 const PRESERVE = "Velouté étal tournée";
@@ -34,7 +29,6 @@ registry.category("web_tour.tours").add("conserverie_scenarios_stall_checkout", 
             ProductScreen.totalAmountIs("7.70"),
 
             returnEmptyJars(DEPOSIT, "3"),
-            backToProducts(),
             inLeftSide(Order.hasLine({ productName: DEPOSIT, quantity: "-3.0" })),
             ProductScreen.totalAmountIs("6.20"),
 

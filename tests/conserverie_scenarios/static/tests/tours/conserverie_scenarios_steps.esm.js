@@ -54,8 +54,8 @@ export function totalIs(amount) {
 
 /**
  * ``count`` empty jars of the format ``deposit`` come back: "Return jars" is in the
- * buttons beside the cart on a laptop, in the cart's "Actions" on a phone. On a phone the
- * cart stays open.
+ * buttons beside the cart on a laptop, in the cart's "Actions" on a phone. Then the
+ * products show again.
  */
 export function returnEmptyJars(deposit, count) {
     return [
@@ -86,6 +86,7 @@ export function returnEmptyJars(deposit, count) {
         NumberPopup.enterValue(count),
         NumberPopup.isShown(count),
         Dialog.confirm(),
+        backToProducts(),
     ].flat();
 }
 
