@@ -51,7 +51,7 @@ JARS = 20
 HOUR_VALUE = 10.0
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "conserverie_from_zero")
 class TestMarketDayFromZero(TransactionCase):
     """A new company, none of the database's demo records: the coordinator starts it."""
 
