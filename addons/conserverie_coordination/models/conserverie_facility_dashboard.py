@@ -16,6 +16,8 @@ from ..tools.economics import (
     trend,
 )
 
+NO_FIGURE = "\u2014"
+COMPARISON_FIELDS = ("independence_ratio_previous", "independence_trend")
 MONEY_FIELDS = [f"revenue_{stream}" for stream in REVENUE_STREAMS] + [
     f"cost_{stream}" for stream in COST_STREAMS
 ]
@@ -87,6 +89,10 @@ class ConserverieFacilityDashboard(models.Model):
         string="Independence ratio, previous period", compute="_compute_figures"
     )
     independence_trend = fields.Float(compute="_compute_figures")
+    has_previous_period = fields.Boolean(
+        compute="_compute_figures",
+        help="The previous period has own revenue or running costs to compare with.",
+    )
 
     @api.depends("date_from", "date_to")
     def _compute_name(self):
@@ -139,6 +145,9 @@ class ConserverieFacilityDashboard(models.Model):
             )
             for name, value in figures.items():
                 dashboard[name] = value or 0.0
+            dashboard.has_previous_period = bool(
+                previous["own_revenue"] or previous["cost_running_costs"]
+            )
             dashboard.independence_ratio_previous = previous["independence_ratio"]
             dashboard.independence_trend = trend(
                 figures["independence_ratio"], previous["independence_ratio"]
@@ -227,9 +236,15 @@ class ConserverieFacilityDashboard(models.Model):
         book = XlsxWorkbook()
         sheet = book.add_sheet(self.env._("Economic model"))
         bold = book.add_format({"bold": True})
+        formats = {
+            kind: book.add_format({"num_format": num_format})
+            for kind, num_format in self._get_export_number_formats().items()
+        }
         write_header(sheet, 0, [self.env._("Figure"), self.env._("Value")], bold)
-        for row, (label, value) in enumerate(self._get_export_rows(), start=1):
-            write_row(sheet, row, [label, value])
+        for row, (label, value, kind) in enumerate(self._get_export_rows(), start=1):
+            write_row(sheet, row, [label, value], formats.get(kind))
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 1, 16)
         return download_action(
             self,
             self.env._("economic-model-%(period)s.xlsx", period=self.name),
@@ -237,7 +252,34 @@ class ConserverieFacilityDashboard(models.Model):
             XLSX_MIMETYPE,
         )
 
+    def _get_export_number_formats(self):
+        """Excel number formats by kind of figure: money in the company's currency,
+        ratios as percentages, hours as a duration and jars as whole numbers."""
+        self.ensure_one()
+        currency = self.currency_id
+        decimals = "0" * currency.decimal_places
+        amount = f"#,##0.{decimals}" if decimals else "#,##0"
+        symbol = '"{}"'.format(currency.symbol.replace('"', ""))
+        money = f"{symbol} {amount}" if currency.position == "before" else f"{amount} {symbol}"
+        return {
+            "money": money,
+            "ratio": "0.0%",
+            "hours": "[h]:mm",
+            "jars": "#,##0",
+        }
+
+    def _get_export_kind(self, name):
+        """The kind of the figure ``name``: money, ratio, hours or jars."""
+        if self._fields[name].type == "monetary":
+            return "money"
+        if name.startswith("independence_"):
+            return "ratio"
+        if name == "volunteer_hours":
+            return "hours"
+        return "jars"
+
     def _get_export_rows(self):
+        """[(label, value, kind)]: a comparison with no previous period is a dash."""
         self.ensure_one()
         names = [
             *MONEY_FIELDS,
@@ -253,10 +295,25 @@ class ConserverieFacilityDashboard(models.Model):
             "break_even_jars",
             "independence_ratio",
             "independence_ratio_previous",
+            "independence_trend",
         ]
-        return [
-            (self._fields[name].get_description(self.env)["string"], self[name]) for name in names
-        ]
+        rows = []
+        for name in names:
+            label = self._fields[name].get_description(self.env)["string"]
+            kind = self._get_export_kind(name)
+            if self._is_missing_comparison(name):
+                value = NO_FIGURE
+            elif kind == "hours":
+                # Excel counts durations in days
+                value = self[name] / 24.0
+            else:
+                value = self[name]
+            rows.append((label, value, kind))
+        return rows
+
+    def _is_missing_comparison(self, name):
+        """Whether ``name`` compares with a previous period that has no figures."""
+        return name in COMPARISON_FIELDS and not self.has_previous_period
 
     def _get_report_title(self):
         """The printed title, its dates in the reader's language."""
@@ -303,6 +360,8 @@ class ConserverieFacilityDashboard(models.Model):
 
     def _format(self, name):
         """The value of the figure ``name`` as printed: money, percentage, hours or jars."""
+        if self._is_missing_comparison(name):
+            return NO_FIGURE
         value = self[name]
         if self._fields[name].type == "monetary":
             return format_amount(self.env, value, self.currency_id)

@@ -1,4 +1,7 @@
-from datetime import date, datetime
+import io
+from datetime import date, datetime, timedelta
+
+import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -214,6 +217,70 @@ class TestFacilityDashboard(ProductionCase, TimebankCase):
             [("res_model", "=", dashboard._name), ("res_id", "=", dashboard.id)]
         )
         self.assertTrue(attachment.raw.startswith(b"PK"))
+
+    def _exported_sheet(self, dashboard):
+        """The exported workbook's sheet, as {label: cell of its value}."""
+        dashboard.action_export_xlsx()
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", dashboard._name), ("res_id", "=", dashboard.id)],
+            order="id desc",
+            limit=1,
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
+        return {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+
+    def test_export_number_formats(self):
+        dashboard = self._dashboard(self.accountant_user)
+        cells = self._exported_sheet(dashboard)
+        currency = self.company.currency_id
+        amount = "#,##0." + "0" * currency.decimal_places
+        symbol = f'"{currency.symbol}"'
+        money = f"{amount} {symbol}" if currency.position == "after" else f"{symbol} {amount}"
+        self.assertAlmostEqual(cells["Stall sales"].value, 2060.0)
+        self.assertEqual(cells["Stall sales"].number_format, money)
+        self.assertEqual(cells["Cost of a jar"].number_format, money)
+        own = 2060.0 + 900.0 + 300.0 + 1050.0
+        self.assertAlmostEqual(cells["Independence Ratio"].value, own / 35000.0)
+        self.assertEqual(cells["Independence Ratio"].number_format, "0.0%")
+        self.assertEqual(cells["Independence ratio, previous period"].number_format, "0.0%")
+        self.assertEqual(cells["Jars Produced"].value, self.jars)
+        self.assertEqual(cells["Jars Produced"].number_format, "#,##0")
+        self.assertEqual(cells["Volunteer Hours"].number_format, "[h]:mm")
+        # the crew's hours were credited this year: a duration in the cell
+        this_year = (
+            self.env["conserverie.facility.dashboard"].with_user(self.accountant_user).create({})
+        )
+        self.assertGreater(this_year.volunteer_hours, 0.0)
+        self.assertAlmostEqual(
+            self._exported_sheet(this_year)["Volunteer Hours"].value,
+            timedelta(hours=this_year.volunteer_hours),
+            delta=timedelta(seconds=1),
+        )
+
+    def test_no_previous_period_shows_a_dash(self):
+        """2001 has entries, 2000 none: no ratio of 0 % to compare 2001 with."""
+        dashboard = self._dashboard(self.accountant_user)
+        self.assertTrue(dashboard.has_previous_period)
+        dashboard.write({"date_from": date(2001, 1, 1), "date_to": date(2001, 12, 31)})
+        self.assertAlmostEqual(dashboard.independence_ratio, 700.0 / 14000.0)
+        self.assertFalse(dashboard.has_previous_period)
+        self.assertEqual(dashboard._format("independence_ratio_previous"), "\u2014")
+        self.assertEqual(dashboard._format("independence_trend"), "\u2014")
+        self.assertEqual(dashboard._format("independence_ratio"), "5.0 %")
+        cells = self._exported_sheet(dashboard)
+        self.assertEqual(cells["Independence ratio, previous period"].value, "\u2014")
+        self.assertEqual(cells["Independence Trend"].value, "\u2014")
+        self.assertAlmostEqual(cells["Independence Ratio"].value, 700.0 / 14000.0)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant_user)
+            ._render_qweb_html("conserverie_coordination.report_facility_dashboard", dashboard.ids)[
+                0
+            ]
+            .decode()
+        )
+        self.assertNotIn("0.0 %", html)
+        self.assertIn("\u2014", html)
 
     def test_only_coordinators_and_accountants(self):
         self.assertAlmostEqual(self._dashboard(self.coordinator_user).revenue_bookings, 1050.0)
