@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from lxml import html
+
 from odoo import fields
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
@@ -116,3 +118,16 @@ class TestPortal(HttpCase):
         self.assertNotIn(self.gleaning.name, self.url_open("/my/gleanings").text)
         self._post(f"/my/gleanings/{self.gleaning.id}/sign_up", {})
         self.assertFalse(self.gleaning.attendance_ids)
+
+    def _surplus_cards(self, login):
+        """The home page's cards that link to the surplus offers, for ``login``."""
+        self.authenticate(login, login)
+        page = html.fromstring(self.url_open("/my/home").text)
+        return page.xpath("//div[contains(@class, 'o_portal_index_card')][a[@href='/my/surplus']]")
+
+    def test_grower_without_offer_sees_the_surplus_card(self):
+        Offer = self.env["conserverie.surplus.offer"]
+        self.assertFalse(Offer.search_count([("partner_id", "=", self.grower.id)]))
+        [card] = self._surplus_cards("conserverie_portal_grower")
+        self.assertNotIn("d-none", card.get("class").split())
+        self.assertFalse(self._surplus_cards("conserverie_portal_member"))
