@@ -39,6 +39,7 @@ class ConserverieMonthEnd(models.Model):
         ),
         help="Any day of the month; kept as its first day.",
     )
+    month_label = fields.Char(string="Month name", compute="_compute_month_label")
     date_to = fields.Date(string="Month's last day", compute="_compute_date_to", store=True)
     line_ids = fields.One2many(
         "conserverie.month.end.line", "month_end_id", string="Checks", readonly=True
@@ -77,6 +78,15 @@ class ConserverieMonthEnd(models.Model):
         for month_end in self:
             month_end.date_to = month_end.month and month_end.month + relativedelta(
                 day=1, months=1, days=-1
+            )
+
+    @api.depends("month")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        """The month in the reader's language, e.g. "octobre 2026"."""
+        for month_end in self:
+            month_end.month_label = month_end.month and format_date(
+                self.env, month_end.month, date_format="MMMM y"
             )
 
     @api.depends("line_ids.state")

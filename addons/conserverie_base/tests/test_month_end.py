@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
@@ -201,3 +201,15 @@ class TestMonthEnd(ConserverieCase):
         )
         for line in month_end.line_ids:
             self.assertIn(line.name, html)
+
+    def test_list_shows_the_month_in_the_reader_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["conserverie_base"], ["fr_FR"])
+        month_end = self._month_end(month=date(2025, 10, 14))
+        self.assertEqual(month_end.month, date(2025, 10, 1))
+        self.assertEqual(month_end.month_label, "October 2025")
+        in_french = month_end.with_context(lang="fr_FR")
+        self.assertEqual(in_french.month_label, "octobre 2025")
+        arch = in_french.get_views([(False, "list")])["views"]["list"]["arch"]
+        for header in ('string="Mois"', 'string="À faire"', 'string="Prêt"'):
+            self.assertIn(header, arch)
