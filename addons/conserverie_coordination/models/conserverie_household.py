@@ -54,7 +54,7 @@ class ConserverieHousehold(models.Model):
         start = fields.Datetime.to_datetime(date_from)
         end = fields.Datetime.add(fields.Datetime.to_datetime(date_to), days=1)
         centre_domain = [("activity_id.centre_id", "=", centre.id)] if centre else []
-        attendance = self.env["conserverie.activity.attendance"].search(
+        attendees = self.env["conserverie.activity.attendance"]._read_group(
             [
                 ("attended", "=", True),
                 ("role", "!=", "staff"),
@@ -63,59 +63,89 @@ class ConserverieHousehold(models.Model):
                 ("date", ">=", start),
                 ("date", "<", end),
                 *centre_domain,
-            ]
+            ],
+            ["partner_id"],
         )
         jars = self._get_jars_by_partner(start, end, company, centre)
-        partners = attendance.partner_id | self.env["res.partner"].browse(
-            [partner_id for partner_id in jars if partner_id]
-        )
-        # sudo: brackets are readable by coordinators only; only counts are returned
-        partners = partners.sudo().filtered(lambda partner: partner._is_reach_household())
-        brackets = {partner.id: partner._get_reach_bracket() for partner in partners}
+        partner_ids = {partner.id for (partner,) in attendees if partner}
+        partner_ids.update(partner_id for partner_id in jars if partner_id)
+        households = self._get_reach_households(partner_ids)
         solidarity = {
-            bracket.display_name
-            for bracket in partners.household_id.solidarity_bracket_id
-            | partners.solidarity_bracket_id
-            if bracket.is_solidarity
+            bracket.display_name for _key, bracket in households.values() if bracket.is_solidarity
         }
-        households = [
-            (partner._get_reach_household_key(), brackets[partner.id]) for partner in partners
-        ]
+        brackets = {
+            partner_id: (bracket.display_name if bracket else None)
+            for partner_id, (_key, bracket) in households.items()
+        }
         jars_by_bracket = {}
         for partner_id, quantity in jars.items():
             bracket = brackets.get(partner_id)
             jars_by_bracket[bracket] = jars_by_bracket.get(bracket, 0.0) + quantity
-        anonymous = sum(
-            self.env["conserverie.activity"]
-            .search(
-                [
-                    ("state", "in", DONE_ACTIVITY),
-                    ("company_id", "=", company.id),
-                    ("date_start", ">=", start),
-                    ("date_start", "<", end),
-                    *([("centre_id", "=", centre.id)] if centre else []),
-                ]
-            )
-            .mapped("visitor_count")
+        [(anonymous,)] = self.env["conserverie.activity"]._read_group(
+            [
+                ("state", "in", DONE_ACTIVITY),
+                ("company_id", "=", company.id),
+                ("date_start", ">=", start),
+                ("date_start", "<", end),
+                *([("centre_id", "=", centre.id)] if centre else []),
+            ],
+            [],
+            ["visitor_count:sum"],
         )
-        by_bracket = households_by_bracket(households)
+        by_bracket = households_by_bracket(
+            (key, brackets[partner_id]) for partner_id, (key, _bracket) in households.items()
+        )
         return {
             "households": sum(by_bracket.values()),
             "households_by_bracket": by_bracket,
             "jars_by_bracket": jars_by_bracket,
             "solidarity_jar_share": solidarity_share(jars_by_bracket, solidarity),
-            "anonymous_visitors": anonymous,
-            "people_reached": people_reached(len(partners), anonymous),
+            "anonymous_visitors": anonymous or 0,
+            "people_reached": people_reached(len(households), anonymous or 0),
         }
+
+    @api.model
+    def _get_reach_households(self, partner_ids):
+        """For each person among ``partner_ids``: (household key, solidarity bracket).
+
+        An organisation receiving jars (a centre, a purchasing group, a firm) is
+        no household and is left out. A person with no household is a household
+        of one; a household's bracket comes before the person's own. Grouped
+        reads, so the queries do not grow with the number of people.
+        """
+        # sudo: brackets are readable by coordinators only; only counts leave _get_reach
+        groups = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("id", "in", list(partner_ids)),
+                    ("is_company", "=", False),
+                    ("is_social_centre", "=", False),
+                    ("is_purchasing_group", "=", False),
+                ],
+                ["household_id", "solidarity_bracket_id"],
+                ["id:array_agg"],
+            )
+        )
+        households = {}
+        for household, own_bracket, ids in groups:
+            bracket = household.solidarity_bracket_id or own_bracket
+            for partner_id in ids:
+                key = ("household", household.id) if household else ("partner", partner_id)
+                households[partner_id] = (key, bracket)
+        return households
 
     @api.model
     def _get_jars_by_partner(self, start, end, company, centre=None):
         """Jars delivered from released stock to customers, by partner (False: anonymous).
 
         With ``centre``, the deliveries impact counts for it (``impact_centre_id``).
+        The customer is the delivery's commercial partner, found by grouped reads.
         """
         warehouse = company._get_conserverie_warehouse()
-        groups = self.env["stock.move"]._read_group(
+        quantities = self.env["stock.move"]._read_group(
             [
                 ("state", "=", "done"),
                 ("company_id", "=", company.id),
@@ -128,9 +158,21 @@ class ConserverieHousehold(models.Model):
             ["picking_id"],
             ["product_qty:sum"],
         )
+        quantity_by_picking = {picking.id: quantity for picking, quantity in quantities}
+        pickings_by_partner = self.env["stock.picking"]._read_group(
+            [("id", "in", list(quantity_by_picking))], ["partner_id"], ["id:array_agg"]
+        )
+        partner_ids = [partner.id for partner, _picking_ids in pickings_by_partner if partner]
+        customer_of = {
+            partner_id: customer.id
+            for customer, ids in self.env["res.partner"]
+            .with_context(active_test=False)
+            ._read_group([("id", "in", partner_ids)], ["commercial_partner_id"], ["id:array_agg"])
+            for partner_id in ids
+        }
         jars = {}
-        for picking, quantity in groups:
-            partner = picking.partner_id.commercial_partner_id
-            key = partner.id if partner else False
-            jars[key] = jars.get(key, 0.0) + quantity
+        for partner, picking_ids in pickings_by_partner:
+            key = customer_of.get(partner.id, partner.id) if partner else False
+            for picking_id in picking_ids:
+                jars[key] = jars.get(key, 0.0) + quantity_by_picking[picking_id]
         return jars

@@ -11,8 +11,10 @@ class ConserverieImpactReport(models.TransientModel):
     _inherit = "conserverie.impact.report"
 
     def _get_reach_figures(self, attendance_domain):
-        """Households (not individuals) by bracket, the jars' solidarity share, people reached."""
-        figures = super()._get_reach_figures(attendance_domain)
+        """Households (not individuals) by bracket, the jars' solidarity share, people reached.
+
+        These replace impact's own count of individuals, which is therefore not asked.
+        """
         # sudo: households and brackets are the coordinators'; only counts leave _get_reach
         reach = (
             self.env["conserverie.household"]
@@ -20,17 +22,16 @@ class ConserverieImpactReport(models.TransientModel):
             ._get_reach(self.date_from, self.date_to, self.company_id, self.centre_id)
         )
         no_bracket = self.env._("No bracket")
-        figures.update(
-            households=reach["households"],
-            households_by_bracket={
+        return {
+            "households": reach["households"],
+            "households_by_bracket": {
                 bracket or no_bracket: count
                 for bracket, count in reach["households_by_bracket"].items()
             },
-            solidarity_jar_share=reach["solidarity_jar_share"],
-            anonymous_visitors=reach["anonymous_visitors"],
-            people_reached=reach["people_reached"],
-        )
-        return figures
+            "solidarity_jar_share": reach["solidarity_jar_share"],
+            "anonymous_visitors": reach["anonymous_visitors"],
+            "people_reached": reach["people_reached"],
+        }
 
     def compute_indicators(self):
         result = super().compute_indicators()
