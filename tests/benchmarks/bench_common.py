@@ -162,7 +162,16 @@ def add_compared_database_arguments(parser, prefix):
 
 
 def prepare_compared_databases(args):
-    """{kind: database name}, the plain Odoo and suite databases made or reused."""
+    """{kind: database name}, the plain Odoo and suite databases made or reused.
+
+    - plain Odoo: Odoo 18 with the suite's core dependencies (stock, mrp, point_of_sale,
+      product_expiry, sale_stock, account) and no addon of the suite, demo data included;
+      the benchmark installs it itself;
+    - the suite: every addon under addons/ with its demo data, as run_all.py makes it
+      (a copy of --template, or installed by the benchmark without one).
+
+    Both are created for France, as the test command creates its database.
+    """
     names = {kind: f"{args.prefix}_{kind}" for kind in COMPARED_DATABASES}
     if not (args.reuse and database_exists(names["odoo"])):
         install_database(names["odoo"], CORE_MODULES)

@@ -1,13 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark of what an ordinary order costs once the suite is installed.
 
-Two databases side by side:
-
-- plain Odoo: Odoo 18 with the suite's core dependencies (stock, mrp, point_of_sale,
-  product_expiry, sale_stock, account) and no addon of the suite, demo data included;
-  the benchmark installs it itself;
-- the suite: every addon under addons/ with its demo data, as run_all.py makes it
-  (a copy of --template, or installed by the benchmark without one).
+Two databases side by side, plain Odoo and the suite, prepared by
+``bench_common.prepare_compared_databases`` (its docstring says what each holds).
 
 Each gets the same stall (a point of sale taking cash, its session open) and the same
 products: a storable, lot-tracked jar with stock in one lot, and a loaf (a product with

@@ -1,13 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark of the stall's load time against a plain Odoo stall, 5,000 members in each.
 
-Two databases side by side:
-
-- plain Odoo: Odoo 18 with the suite's core dependencies (stock, mrp, point_of_sale,
-  product_expiry, sale_stock, account) and no addon of the suite, demo data included;
-  the benchmark installs it itself;
-- the suite: every addon under addons/ with its demo data, as run_all.py makes it
-  (a copy of --template, or installed by the benchmark without one).
+Two databases side by side, plain Odoo and the suite, prepared by
+``bench_common.prepare_compared_databases`` (its docstring says what each holds).
 
 Each gets 5,000 more contacts: members of the suite (``is_member``, a membership date)
 in the suite, plain contacts in plain Odoo; a stall (a point of sale taking cash, its
