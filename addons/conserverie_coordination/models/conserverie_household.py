@@ -41,15 +41,17 @@ class ConserverieHousehold(models.Model):
                 )
 
     @api.model
-    def _get_reach(self, date_from, date_to, company, centre=None):
+    def _get_reach(self, date_from, date_to, company, jars_by_customer, centre=None):
         """Households reached by bracket, the jars' share to solidarity brackets, people reached.
 
-        Reached: attended a done activity or received jars between the two
-        dates (of ``centre``'s activities and deliveries when given). Only
-        counts leave this method; a member with no household is a household
-        of one; an organisation receiving jars (a centre, a purchasing group,
-        a company) is no household, its jars count without a bracket.
-        ``people_reached`` is the people identified plus the anonymous visitors.
+        Reached: attended a done activity between the two dates (one of
+        ``centre``'s when given) or received jars. ``jars_by_customer`` gives
+        the jars distributed in the same period by customer (``False``:
+        anonymous), as the impact report counts them. Only counts leave this
+        method; a member with no household is a household of one; an
+        organisation receiving jars (a centre, a purchasing group, a company)
+        is no household, its jars count without a bracket. ``people_reached``
+        is the people identified plus the anonymous visitors.
         """
         start = fields.Datetime.to_datetime(date_from)
         end = fields.Datetime.add(fields.Datetime.to_datetime(date_to), days=1)
@@ -66,9 +68,8 @@ class ConserverieHousehold(models.Model):
             ],
             ["partner_id"],
         )
-        jars = self._get_jars_by_partner(start, end, company, centre)
         partner_ids = {partner.id for (partner,) in attendees if partner}
-        partner_ids.update(partner_id for partner_id in jars if partner_id)
+        partner_ids.update(partner_id for partner_id in jars_by_customer if partner_id)
         households = self._get_reach_households(partner_ids)
         solidarity = {
             bracket.display_name for _key, bracket in households.values() if bracket.is_solidarity
@@ -78,7 +79,7 @@ class ConserverieHousehold(models.Model):
             for partner_id, (_key, bracket) in households.items()
         }
         jars_by_bracket = {}
-        for partner_id, quantity in jars.items():
+        for partner_id, quantity in jars_by_customer.items():
             bracket = brackets.get(partner_id)
             jars_by_bracket[bracket] = jars_by_bracket.get(bracket, 0.0) + quantity
         [(anonymous,)] = self.env["conserverie.activity"]._read_group(
@@ -136,43 +137,3 @@ class ConserverieHousehold(models.Model):
                 key = ("household", household.id) if household else ("partner", partner_id)
                 households[partner_id] = (key, bracket)
         return households
-
-    @api.model
-    def _get_jars_by_partner(self, start, end, company, centre=None):
-        """Jars delivered from released stock to customers, by partner (False: anonymous).
-
-        With ``centre``, the deliveries impact counts for it (``impact_centre_id``).
-        The customer is the delivery's commercial partner, found by grouped reads.
-        """
-        warehouse = company._get_conserverie_warehouse()
-        quantities = self.env["stock.move"]._read_group(
-            [
-                ("state", "=", "done"),
-                ("company_id", "=", company.id),
-                ("location_id", "child_of", warehouse.released_location_id.id),
-                ("location_dest_id.usage", "=", "customer"),
-                ("date", ">=", start),
-                ("date", "<", end),
-                *([("picking_id.impact_centre_id", "=", centre.id)] if centre else []),
-            ],
-            ["picking_id"],
-            ["product_qty:sum"],
-        )
-        quantity_by_picking = {picking.id: quantity for picking, quantity in quantities}
-        pickings_by_partner = self.env["stock.picking"]._read_group(
-            [("id", "in", list(quantity_by_picking))], ["partner_id"], ["id:array_agg"]
-        )
-        partner_ids = [partner.id for partner, _picking_ids in pickings_by_partner if partner]
-        customer_of = {
-            partner_id: customer.id
-            for customer, ids in self.env["res.partner"]
-            .with_context(active_test=False)
-            ._read_group([("id", "in", partner_ids)], ["commercial_partner_id"], ["id:array_agg"])
-            for partner_id in ids
-        }
-        jars = {}
-        for partner, picking_ids in pickings_by_partner:
-            key = customer_of.get(partner.id, partner.id) if partner else False
-            for picking_id in picking_ids:
-                jars[key] = jars.get(key, 0.0) + quantity_by_picking[picking_id]
-        return jars

@@ -10,17 +10,12 @@ class ConserverieImpactReport(models.TransientModel):
 
     _inherit = "conserverie.impact.report"
 
-    def _get_reach_figures(self, attendance_domain):
+    def _get_reach_figures(self, attendance_domain, jars_distributed):
         """Households (not individuals) by bracket, the jars' solidarity share, people reached.
 
         These replace impact's own count of individuals, which is therefore not asked.
         """
-        # sudo: households and brackets are the coordinators'; only counts leave _get_reach
-        reach = (
-            self.env["conserverie.household"]
-            .sudo()
-            ._get_reach(self.date_from, self.date_to, self.company_id, self.centre_id)
-        )
+        reach = self._get_household_reach(jars_distributed)
         no_bracket = self.env._("No bracket")
         return {
             "households": reach["households"],
@@ -32,6 +27,21 @@ class ConserverieImpactReport(models.TransientModel):
             "anonymous_visitors": reach["anonymous_visitors"],
             "people_reached": reach["people_reached"],
         }
+
+    def _get_household_reach(self, jars_distributed):
+        """``conserverie.household._get_reach`` for this report, with the jars it distributed."""
+        jars_by_customer = {}
+        for _channel_id, customer_id, quantity in jars_distributed:
+            customer_id = customer_id or False
+            jars_by_customer[customer_id] = jars_by_customer.get(customer_id, 0.0) + quantity
+        # sudo: households and brackets are the coordinators'; only counts leave _get_reach
+        return (
+            self.env["conserverie.household"]
+            .sudo()
+            ._get_reach(
+                self.date_from, self.date_to, self.company_id, jars_by_customer, self.centre_id
+            )
+        )
 
     def compute_indicators(self):
         result = super().compute_indicators()

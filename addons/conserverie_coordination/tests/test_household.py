@@ -68,8 +68,14 @@ class TestHousehold(CoordinationCase):
         pickings.move_ids.date = datetime(2001, 3, 14, 12, 0)
         cls.day = date(2001, 3, 14)
 
+    def _reach_of_the_day(self):
+        report = self.env["conserverie.impact.report"].create(
+            {"date_from": self.day, "date_to": self.day}
+        )
+        return report._get_household_reach(report._get_jars_distributed())
+
     def test_reach(self):
-        reach = self.env["conserverie.household"]._get_reach(self.day, self.day, self.company)
+        reach = self._reach_of_the_day()
         self.assertEqual(reach["households"], 3, "parent and child are one household")
         self.assertEqual(
             reach["households_by_bracket"], {"QF bas (test)": 1, "QF haut (test)": 1, None: 1}
@@ -121,10 +127,14 @@ class TestHousehold(CoordinationCase):
             {"name": "Groupement du Foyer", "is_purchasing_group": True}
         )
         picking = deliver_released(
-            self.company._get_conserverie_warehouse(), self.compote, 2, group
+            self.company._get_conserverie_warehouse(),
+            self.compote,
+            2,
+            group,
+            channel_id=self.env["conserverie.channel"]._get_by_code("purchasing_group").id,
         )
         picking.move_ids.date = datetime(2001, 3, 14, 12, 0)
-        reach = self.env["conserverie.household"]._get_reach(self.day, self.day, self.company)
+        reach = self._reach_of_the_day()
         self.assertEqual(reach["households"], 3)
         self.assertEqual(reach["jars_by_bracket"][None], 1.0 + 2.0)
         self.assertAlmostEqual(reach["solidarity_jar_share"], 6.0 / 12.0)

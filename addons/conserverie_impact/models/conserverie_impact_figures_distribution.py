@@ -47,20 +47,59 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
             domain += self._get_pos_centre_domain("")
         return domain
 
-    def _get_distribution_indicators(self, result):
-        by_channel = self.env["stock.move"]._read_group(
-            self._get_distribution_domain(), ["impact_channel_id"], ["quantity:sum"]
+    def _get_jars_distributed(self):
+        """The jars distributed in the period: rows (channel id, customer id, quantity).
+
+        The customer is the commercial partner of the delivery (``None`` for
+        an anonymous sale). Read once for the whole report, and shared by the
+        distribution figures and the reach hook (``_get_reach_figures``).
+        The moves are summed by delivery first, then the few deliveries are
+        joined to their customers: joining every move would cost a lookup
+        per move.
+        """
+        Move = self.env["stock.move"]
+        moves = Move._search(self._get_distribution_domain())
+        channel = Move._field_to_sql(moves.table, "impact_channel_id", moves)
+        picking = Move._field_to_sql(moves.table, "picking_id", moves)
+        moves.groupby = SQL("%s, %s", channel, picking)
+        by_delivery = moves.select(
+            channel, picking, SQL("SUM(%s)", Move._field_to_sql(moves.table, "quantity", moves))
         )
-        jars = {channel.code: 0.0 for channel, _qty in by_channel}
-        for channel, quantity in by_channel:
-            jars[channel.code] += quantity
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT delivery.channel_id, %s, SUM(delivery.quantity)
+                  FROM (%s) AS delivery(channel_id, picking_id, quantity)
+             LEFT JOIN stock_picking picking ON picking.id = delivery.picking_id
+             LEFT JOIN res_partner partner ON partner.id = %s
+              GROUP BY 1, 2
+                """,
+                self.env["res.partner"]._field_to_sql("partner", "commercial_partner_id"),
+                by_delivery,
+                self.env["stock.picking"]._field_to_sql("picking", "partner_id"),
+            )
+        )
+
+    def _get_distribution_indicators(self, result, jars_distributed):
+        by_channel_id = {}
+        for channel_id, _customer_id, quantity in jars_distributed:
+            by_channel_id[channel_id] = by_channel_id.get(channel_id, 0.0) + quantity
+        jars_by_channel = {
+            channel: by_channel_id[channel.id]
+            for channel in self.env["conserverie.channel"].browse(by_channel_id)
+        }
+        jars = {}
+        for channel, quantity in jars_by_channel.items():
+            jars[channel.code] = jars.get(channel.code, 0.0) + quantity
         sold_hours, sales_euros, sales_hours = self._get_day_sale_figures()
         result.update(
             jars_distributed=sum(jars.values()),
             jars_sold=jars.get("day_sale", 0.0),
             jars_given=jars.get("volunteer_share", 0.0),
             jars_purchasing_groups=jars.get("purchasing_group", 0.0),
-            jars_by_channel={channel.display_name: quantity for channel, quantity in by_channel},
+            jars_by_channel={
+                channel.display_name: quantity for channel, quantity in jars_by_channel.items()
+            },
             jars_sold_hours=sold_hours,
             jars_sold_euros=max(jars.get("day_sale", 0.0) - sold_hours, 0.0),
             sales_euros=sales_euros,

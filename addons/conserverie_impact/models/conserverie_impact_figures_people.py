@@ -38,7 +38,7 @@ class ConserverieImpactFiguresPeople(models.AbstractModel):
             ("partner_id.activity_attendance_ids", "any", earlier),
         ]
 
-    def _get_people_indicators(self, result):
+    def _get_people_indicators(self, result, jars_distributed):
         Attendance = self.env["conserverie.activity.attendance"]
         domain = self._get_attendance_domain()
         by_role = Attendance._read_group(
@@ -57,16 +57,18 @@ class ConserverieImpactFiguresPeople(models.AbstractModel):
             participants_returning=returning,
             participants_new=participants - returning,
             hours_by_role={roles[role]: (people, hours) for role, hours, people in by_role},
-            **self._get_reach_figures(domain),
+            **self._get_reach_figures(domain, jars_distributed),
         )
 
-    def _get_reach_figures(self, attendance_domain):
+    def _get_reach_figures(self, attendance_domain, jars_distributed):
         """Reach of the period: ``households`` and ``households_by_bracket``.
 
         Here each identified person reached counts as a household. The
         extension point of reach: an addon that knows households, anonymous
         visitors or who received jars returns its own figures (these keys
         and more) from the same period, company and centre.
+        ``jars_distributed`` are the rows of ``_get_jars_distributed``, read
+        once for the whole report: who received how many jars.
         """
         households = self._get_households_by_bracket(attendance_domain)
         return {"households": sum(households.values()), "households_by_bracket": households}

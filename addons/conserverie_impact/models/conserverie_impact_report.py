@@ -181,8 +181,9 @@ class ConserverieImpactReport(models.TransientModel):
         result = {}
         self._get_intake_indicators(result)
         self._get_production_indicators(result)
-        self._get_distribution_indicators(result)
-        self._get_people_indicators(result)
+        jars_distributed = self._get_jars_distributed()
+        self._get_distribution_indicators(result, jars_distributed)
+        self._get_people_indicators(result, jars_distributed)
         self._get_activity_indicators(result)
         self._get_jar_indicators(result)
         self._get_time_indicators(result)

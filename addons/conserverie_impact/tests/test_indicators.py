@@ -305,7 +305,9 @@ class TestIndicators(ImpactCase):
 
     def test_reach_figures_come_from_their_hook(self):
         report = self._report()
-        reach = report._get_reach_figures(report._get_attendance_domain())
+        reach = report._get_reach_figures(
+            report._get_attendance_domain(), report._get_jars_distributed()
+        )
         values = report.compute_indicators()
         self.assertEqual(values["households"], 3)
         self.assertEqual(values["households"], reach["households"])
