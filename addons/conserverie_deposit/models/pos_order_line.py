@@ -10,6 +10,7 @@ class PosOrderLine(models.Model):
         string="Deposit line",
         compute="_compute_is_deposit_line",
         store=True,
+        precompute=True,
         help="A jar deposit paid (positive) or refunded (negative): never paid in hours.",
     )
     deposit_parent_uuid = fields.Char(
@@ -21,6 +22,7 @@ class PosOrderLine(models.Model):
         string="Deposit of line",
         compute="_compute_deposit_parent_line_id",
         store=True,
+        precompute=True,
         index="btree_not_null",
         help="The product line of the same order this deposit line belongs to.",
     )
@@ -32,6 +34,15 @@ class PosOrderLine(models.Model):
     def _compute_is_deposit_line(self):
         for line in self:
             line.is_deposit_line = line.product_id.is_deposit
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # the product line of a deposit comes in the same batch: at precompute time it
+        # did not exist yet, so the deposits are linked once every line does (a line
+        # with no deposit costs no second write)
+        lines.filtered("deposit_parent_uuid")._compute_deposit_parent_line_id()
+        return lines
 
     @api.depends("deposit_parent_uuid", "order_id.lines.uuid")
     def _compute_deposit_parent_line_id(self):
@@ -46,7 +57,7 @@ class PosOrderLine(models.Model):
     def _load_pos_data_fields(self, config_id):
         return [*super()._load_pos_data_fields(config_id), "deposit_parent_uuid"]
 
-    @api.constrains("price_unit", "discount", "product_id")
+    @api.constrains("price_unit", "discount", "product_id", "deposit_parent_line_id")
     def _check_deposit_price(self):
         if self.env["pos.order"]._conserverie_is_till_sync():
             return  # a synced order is never refused: its anomalies are reviewed by staff

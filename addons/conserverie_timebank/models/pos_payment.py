@@ -11,6 +11,7 @@ class PosPayment(models.Model):
         digits=(16, 4),
         compute="_compute_time_hours",
         store=True,
+        precompute=True,
         help="Hours worth the amount at the value of an hour when the payment was recorded.",
     )
     # the till reads every payment field after a sync: keep the ledger out of its reach
