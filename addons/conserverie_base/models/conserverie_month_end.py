@@ -89,6 +89,12 @@ class ConserverieMonthEnd(models.Model):
                 self.env, month_end.month, date_format="MMMM y"
             )
 
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        # the month's name sorts the list as the month it names, not alphabetically
+        if fname == "month_label":
+            fname = "month"
+        return super()._field_to_sql(alias, fname, query, flush)
+
     @api.depends("line_ids.state")
     def _compute_is_ready(self):
         for month_end in self:

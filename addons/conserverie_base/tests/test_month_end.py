@@ -213,3 +213,25 @@ class TestMonthEnd(ConserverieCase):
         arch = in_french.get_views([(False, "list")])["views"]["list"]["arch"]
         for header in ('string="Mois"', 'string="À faire"', 'string="Prêt"'):
             self.assertIn(header, arch)
+
+    def test_list_sorts_by_month_name_in_calendar_order(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        months = [date(2025, 8, 1), date(2025, 10, 1), date(2025, 9, 1)]
+        month_ends = self.env["conserverie.month.end"].browse()
+        for month in months:
+            month_ends |= self._month_end(month=month)
+        MonthEnd = (
+            self.env["conserverie.month.end"]
+            .with_user(self.users["accountant"])
+            .with_company(self.books)
+        )
+        self.assertTrue(MonthEnd.fields_get(["month_label"])["month_label"]["sortable"])
+        # as the list does when its "Month" header is clicked: in the calendar's order,
+        # where the alphabet would give "août", "octobre", "septembre"
+        found = MonthEnd.with_context(lang="fr_FR").web_search_read(
+            [("id", "in", month_ends.ids)], {"month_label": {}}, order="month_label asc"
+        )
+        self.assertEqual(
+            [record["month_label"] for record in found["records"]],
+            ["août 2025", "septembre 2025", "octobre 2025"],
+        )
