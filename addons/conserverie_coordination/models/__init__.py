@@ -11,3 +11,4 @@ from . import account_analytic_account
 from . import conserverie_facility_dashboard
 from . import pos_session
 from . import conserverie_impact_report
+from . import conserverie_demo_year

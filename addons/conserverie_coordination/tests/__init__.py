@@ -8,3 +8,4 @@ from . import test_facility_dashboard
 from . import test_portal
 from . import test_pos_visitor
 from . import test_ui
+from . import test_demo_year
