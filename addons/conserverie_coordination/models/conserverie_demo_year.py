@@ -141,6 +141,17 @@ class ConserverieDemoYear(models.AbstractModel):
             }
         )
         cycle.import_readings(PASTEURISATION_LOG)
+        # demo data of this addon like the rest: uninstalling it deletes the cycle, which
+        # would otherwise keep production's demo autoclave from being deleted with it
+        self.env["ir.model.data"].create(
+            {
+                "module": "conserverie_coordination",
+                "name": f"demo_year_cycle_{day:%Y%m}",
+                "model": cycle._name,
+                "res_id": cycle.id,
+                "noupdate": True,
+            }
+        )
         production.action_assign()
         production.qty_producing = jars
         production.set_qty_producing()
