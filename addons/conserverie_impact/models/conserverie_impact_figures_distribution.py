@@ -21,13 +21,32 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
         return [(f"{prefix}session_id.{POS_SESSION_CENTRE_PATH}", "=", self.centre_id.id)]
 
     def _get_distribution_domain(self, channel_code=None):
+        """The jars out of the mobile unit to customers in the period, by channel.
+
+        The mobile unit's locations and the deposit products are given by their
+        ids: the domain filters every move of the period, and a list of ids costs
+        no join per move.
+        """
+        # sudo: ids only, to select the period's moves
+        mobile_unit = (
+            self.env["stock.location"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("warehouse_id.is_mobile_unit", "=", True)])
+        )
+        deposits = (
+            self.env["product.product"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("is_deposit", "=", True)])
+        )
         domain = [
             ("state", "=", "done"),
             ("company_id", "=", self.company_id.id),
             ("location_dest_id.usage", "=", "customer"),
-            ("location_id.warehouse_id.is_mobile_unit", "=", True),
+            ("location_id", "in", mobile_unit.ids),
             ("impact_channel_id", "!=", False),
-            ("product_id.is_deposit", "=", False),
+            ("product_id", "not in", deposits.ids),
             *self._datetime_domain("date"),
         ]
         if channel_code:
