@@ -22,7 +22,6 @@ class PosOrderLine(models.Model):
         string="Deposit of line",
         compute="_compute_deposit_parent_line_id",
         store=True,
-        precompute=True,
         index="btree_not_null",
         help="The product line of the same order this deposit line belongs to.",
     )
@@ -37,12 +36,11 @@ class PosOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
-        # the product line of a deposit comes in the same batch: at precompute time it
-        # did not exist yet, so the deposits are linked once every line does (a line
-        # with no deposit costs no second write)
-        lines.filtered("deposit_parent_uuid")._compute_deposit_parent_line_id()
-        return lines
+        for vals in vals_list:
+            if not vals.get("deposit_parent_uuid"):
+                # no product line to find: the link is known now, and spares an UPDATE
+                vals.setdefault("deposit_parent_line_id", False)
+        return super().create(vals_list)
 
     @api.depends("deposit_parent_uuid", "order_id.lines.uuid")
     def _compute_deposit_parent_line_id(self):
@@ -57,7 +55,7 @@ class PosOrderLine(models.Model):
     def _load_pos_data_fields(self, config_id):
         return [*super()._load_pos_data_fields(config_id), "deposit_parent_uuid"]
 
-    @api.constrains("price_unit", "discount", "product_id", "deposit_parent_line_id")
+    @api.constrains("price_unit", "discount", "product_id")
     def _check_deposit_price(self):
         if self.env["pos.order"]._conserverie_is_till_sync():
             return  # a synced order is never refused: its anomalies are reviewed by staff
