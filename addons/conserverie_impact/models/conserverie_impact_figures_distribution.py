@@ -20,7 +20,7 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
     def _get_pos_centre_domain(self, prefix):
         return [(f"{prefix}session_id.{POS_SESSION_CENTRE_PATH}", "=", self.centre_id.id)]
 
-    def _get_distribution_domain(self, channel_code=None):
+    def _get_distribution_domain(self):
         """The jars out of the mobile unit to customers in the period, by channel.
 
         The mobile unit's locations and the deposit products are given by their
@@ -49,11 +49,13 @@ class ConserverieImpactFiguresDistribution(models.AbstractModel):
             ("product_id", "not in", deposits.ids),
             *self._datetime_domain("date"),
         ]
-        if channel_code:
-            domain.append(("impact_channel_id.code", "=", channel_code))
         if self.centre_id:
             domain.append(("picking_id.impact_centre_id", "=", self.centre_id.id))
         return domain
+
+    def _get_channel_domain(self, channel_code):
+        """The moves of the distribution domain that went out on one channel."""
+        return [("impact_channel_id.code", "=", channel_code)]
 
     def _get_pos_order_domain(self):
         domain = [

@@ -105,6 +105,7 @@ class ConserverieImpactReport(models.TransientModel):
         deposit = ("conserverie.deposit.move", self._get_deposit_move_domain())
         hours = ("conserverie.time.move", self._get_time_move_domain())
         recovered = ("conserverie.intake.line", self._get_recovered_line_domain())
+        distribution = self._get_distribution_domain()
         day_sales = (
             "pos.order.line",
             [
@@ -121,12 +122,15 @@ class ConserverieImpactReport(models.TransientModel):
             "produce_value": intake,
             "kg_processed": ("stock.move", self._get_production_move_domain(finished=False)),
             "jars_produced": ("stock.move", self._get_production_move_domain(finished=True)),
-            "jars_distributed": ("stock.move", self._get_distribution_domain()),
-            "jars_sold": ("stock.move", self._get_distribution_domain("day_sale")),
-            "jars_given": ("stock.move", self._get_distribution_domain("volunteer_share")),
+            "jars_distributed": ("stock.move", distribution),
+            "jars_sold": ("stock.move", [*distribution, *self._get_channel_domain("day_sale")]),
+            "jars_given": (
+                "stock.move",
+                [*distribution, *self._get_channel_domain("volunteer_share")],
+            ),
             "jars_purchasing_groups": (
                 "stock.move",
-                self._get_distribution_domain("purchasing_group"),
+                [*distribution, *self._get_channel_domain("purchasing_group")],
             ),
             "jars_sold_hours": (
                 "pos.order.line",
