@@ -268,7 +268,7 @@ class ConserverieFacilityDashboard(models.Model):
             "jars": "#,##0",
         }
 
-    def _get_export_kind(self, name):
+    def _get_figure_kind(self, name):
         """The kind of the figure ``name``: money, ratio, hours or jars."""
         if self._fields[name].type == "monetary":
             return "money"
@@ -300,7 +300,7 @@ class ConserverieFacilityDashboard(models.Model):
         rows = []
         for name in names:
             label = self._fields[name].get_description(self.env)["string"]
-            kind = self._get_export_kind(name)
+            kind = self._get_figure_kind(name)
             if self._is_missing_comparison(name):
                 value = NO_FIGURE
             elif kind == "hours":
@@ -363,10 +363,11 @@ class ConserverieFacilityDashboard(models.Model):
         if self._is_missing_comparison(name):
             return NO_FIGURE
         value = self[name]
-        if self._fields[name].type == "monetary":
+        kind = self._get_figure_kind(name)
+        if kind == "money":
             return format_amount(self.env, value, self.currency_id)
-        if name.startswith("independence_"):
+        if kind == "ratio":
             return f"{formatLang(self.env, value * 100, digits=1)} %"
-        if name == "volunteer_hours":
+        if kind == "hours":
             return format_hours(value)
         return formatLang(self.env, value, digits=0)
