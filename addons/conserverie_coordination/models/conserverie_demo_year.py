@@ -161,18 +161,7 @@ class ConserverieDemoYear(models.AbstractModel):
             move = production.move_raw_ids.filtered(
                 lambda move, line=line: move.product_id == line.product_id
             )
-            move.move_line_ids.unlink()
-            move.move_line_ids = [
-                Command.create(
-                    {
-                        "product_id": line.product_id.id,
-                        "lot_id": line.lot_id.id,
-                        "quantity": line.quantity,
-                        "location_id": raw_produce.id,
-                        "location_dest_id": move.location_dest_id.id,
-                    }
-                )
-            ]
+            self._take_from_lot(move, line.lot_id, line.quantity, raw_produce)
         production.move_raw_ids.picked = True
         production.button_mark_done()
         lot.write({"ph_measured": 3.7, "ph_measured_date": day.date()})
@@ -216,25 +205,26 @@ class ConserverieDemoYear(models.AbstractModel):
                 }
             )
             picking.action_confirm()
-            picking.move_ids.move_line_ids.unlink()
-            picking.move_ids.write(
+            self._take_from_lot(picking.move_ids, lot, quantity, warehouse.released_location_id)
+            picking.move_ids.picked = True
+            picking.with_context(skip_backorder=True)._action_done()
+
+    @api.model
+    def _take_from_lot(self, move, lot, quantity, location):
+        """``move`` takes ``quantity`` from ``lot`` in ``location``, whatever it reserved."""
+        move.move_line_ids.unlink()
+        move.move_line_ids = [
+            Command.create(
                 {
-                    "picked": True,
-                    "move_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": lot.product_id.id,
-                                "lot_id": lot.id,
-                                "quantity": quantity,
-                                "location_id": warehouse.released_location_id.id,
-                                "location_dest_id": customers.id,
-                                "picking_id": picking.id,
-                            }
-                        )
-                    ],
+                    "product_id": move.product_id.id,
+                    "lot_id": lot.id,
+                    "quantity": quantity,
+                    "location_id": location.id,
+                    "location_dest_id": move.location_dest_id.id,
+                    "picking_id": move.picking_id.id,
                 }
             )
-            picking.with_context(skip_backorder=True)._action_done()
+        ]
 
     @api.model
     def _get_dated_models(self):
